@@ -1,0 +1,88 @@
+/**
+ * The command table: every command and option of agentctl, top to bottom.
+ * Each action imports its module lazily so `agentctl --help` loads neither the
+ * AWS SDK nor the YAML/OpenAPI libraries.
+ */
+import { Command, Option } from "commander";
+import type { Context, GlobalOptions } from "./context.js";
+
+export type CommandModule = {
+  default: (ctx: Context, args: string[], options: Record<string, unknown>) => Promise<void>;
+};
+export type MakeContext = (globals: GlobalOptions) => Context;
+
+export function buildCli(version: string, makeContext: MakeContext): Command {
+  const program = new Command("agentctl")
+    .description(
+      "Author, deploy, invoke and orchestrate Amazon Bedrock Agents — offline on a local emulator or on AWS.",
+    )
+    .version(version, "--version", "print the version")
+    .option("-C, --project-dir <dir>", "project directory (default: the current directory)")
+    .addOption(
+      new Option("--target <target>", "where to act: local emulator or AWS (env AGENTCTL_TARGET)").choices([
+        "local",
+        "aws",
+      ]),
+    )
+    .option("--profile <name>", "AWS profile (target aws)")
+    .option("--region <region>", "AWS region")
+    .option("--endpoint-url <url>", "send every AWS call to this endpoint")
+    .option("--json", "machine-readable results on stdout", false)
+    .option("--no-color", "disable colour (also NO_COLOR)")
+    .option("-v, --verbose", "log details and stack traces to stderr", false)
+    .option("-y, --yes", "answer yes to confirmations", false)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+
+  const lazy =
+    (load: () => Promise<CommandModule>) =>
+    async (...actionArgs: unknown[]) => {
+      const command = actionArgs.at(-1) as Command;
+      const args = actionArgs
+        .slice(0, -2)
+        .flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [String(a)]));
+      const ctx = makeContext(command.optsWithGlobals() as GlobalOptions);
+      const mod = await load();
+      await mod.default(ctx, args, command.opts());
+    };
+
+  program
+    .command("init")
+    .description("scaffold a new agentctl project (agents/, openapi/, templates/)")
+    .argument("[dir]", "directory to create the project in", ".")
+    .option("--name <name>", "project name (default: the directory name)")
+    .option("--force", "write into a non-empty directory, replacing the files it scaffolds", false)
+    .action(lazy(() => import("./commands/init.js")));
+
+  program
+    .command("validate")
+    .description(
+      "check manifests, OpenAPI schemas, function definitions, handlers and state-machine templates",
+    )
+    .action(lazy(() => import("./commands/validate.js")));
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of agent manifests or of agentctl.yaml, for editors")
+    .argument("[kind]", "agent | project", "agent")
+    .action(lazy(() => import("./commands/schema.js")));
+
+  const local = program.command("local").description("run and manage the local emulator");
+  local
+    .command("serve")
+    .description("run the emulator in the foreground for other tools (boto3, AWS SDKs, the AWS CLI)")
+    .option("--port <port>", "port on 127.0.0.1 (default: a free one)")
+    .option("--access-log <file>", "append one NDJSON line per request")
+    .option("--db <file>", "SQLite state file (default: .agentctl/emulator.db; env AGENTCTL_EMULATOR_DB)")
+    .action(lazy(() => import("./commands/local-serve.js")));
+  local
+    .command("status")
+    .description("show whether an emulator is serving this project, and its state")
+    .action(lazy(() => import("./commands/local-status.js")));
+  local
+    .command("reset")
+    .description("delete the emulator's state for this project (asks unless --yes)")
+    .action(lazy(() => import("./commands/local-reset.js")));
+
+  return program;
+}

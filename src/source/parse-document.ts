@@ -1,0 +1,110 @@
+/**
+ * Parses a JSON or YAML file (whatever its extension: public samples ship YAML in
+ * `.json` files) and keeps source positions, so every later check can point at
+ * `file:line:col`. Never throws for bad input: problems come back as diagnostics.
+ */
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument as parseYaml } from "yaml";
+import type { Diagnostic, Position } from "../diagnostics.js";
+import { diagnostic, START } from "../diagnostics.js";
+import type { PropertyPath } from "../manifest/types.js";
+
+/** Files larger than this are refused with a diagnostic instead of parsed (Bedrock's own limits are far lower). */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+export interface ParsedDocument {
+  file: string;
+  /** Plain JS value (undefined when the text could not be parsed). */
+  value?: unknown;
+  locate(path: PropertyPath): Position;
+  locateKey(path: PropertyPath): Position;
+  diagnostics: Diagnostic[];
+}
+
+export function parseDocumentText(text: string, file: string, codePrefix = "syntax"): ParsedDocument {
+  const diagnostics: Diagnostic[] = [];
+  const lineCounter = new LineCounter();
+  const noPositions = { locate: () => START, locateKey: () => START };
+
+  if (Buffer.byteLength(text, "utf8") > MAX_DOCUMENT_BYTES) {
+    diagnostics.push(
+      diagnostic(
+        file,
+        START,
+        "error",
+        `${codePrefix}/too-large`,
+        `File is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB.`,
+      ),
+    );
+    return { file, diagnostics, ...noPositions };
+  }
+  if (text.includes("\u0000")) {
+    diagnostics.push(
+      diagnostic(file, START, "error", `${codePrefix}/binary`, "File is binary, not JSON or YAML text."),
+    );
+    return { file, diagnostics, ...noPositions };
+  }
+
+  const doc = parseYaml(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const pos = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  for (const e of doc.errors) {
+    diagnostics.push(
+      diagnostic(
+        file,
+        pos(e.pos[0]),
+        "error",
+        `${codePrefix}/invalid`,
+        e.message.split("\n")[0] ?? e.message,
+        looksLikeJson(text) && !e.message.includes("unique")
+          ? "The file looks like JSON: check for trailing commas, comments or missing quotes."
+          : undefined,
+      ),
+    );
+  }
+  if (diagnostics.length > 0) return { file, diagnostics, ...noPositions };
+
+  const root = doc.contents;
+  const nodeAt = (path: PropertyPath): Node | null => {
+    let node: unknown = root;
+    let lastFound: Node | null = (root as Node | null) ?? null;
+    for (const key of path) {
+      if (isMap(node)) node = node.get(key, true);
+      else if (isSeq(node) && typeof key === "number") node = node.get(key, true);
+      else break;
+      if (node === undefined) break;
+      lastFound = node as Node;
+    }
+    return lastFound;
+  };
+  const locate = (path: PropertyPath): Position => {
+    const node = nodeAt(path);
+    return node?.range ? pos(node.range[0]) : START;
+  };
+  const locateKey = (path: PropertyPath): Position => {
+    if (path.length === 0) return locate(path);
+    const parent = nodeAt(path.slice(0, -1));
+    const last = path[path.length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+      const keyNode = pair?.key as Node | undefined;
+      if (keyNode?.range) return pos(keyNode.range[0]);
+    }
+    return locate(path);
+  };
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    diagnostics.push(diagnostic(file, START, "error", `${codePrefix}/invalid`, (e as Error).message));
+    return { file, diagnostics, ...noPositions };
+  }
+  return { file, value, locate, locateKey, diagnostics };
+}
+
+function looksLikeJson(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first === "{" || first === "[";
+}
