@@ -11,7 +11,12 @@ export type CommandModule = {
 };
 export type MakeContext = (globals: GlobalOptions) => Context;
 
-export function buildCli(version: string, makeContext: MakeContext): Command {
+export interface CliOutput {
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+}
+
+export function buildCli(version: string, makeContext: MakeContext, output: CliOutput): Command {
   const program = new Command("agentctl")
     .description(
       "Author, deploy, invoke and orchestrate Amazon Bedrock Agents — offline on a local emulator or on AWS.",
@@ -32,6 +37,8 @@ export function buildCli(version: string, makeContext: MakeContext): Command {
     .option("-v, --verbose", "log details and stack traces to stderr", false)
     .option("-y, --yes", "answer yes to confirmations", false)
     .showHelpAfterError("(run with --help for usage)")
+    // Set before any subcommand is added: subcommands copy these settings when created.
+    .configureOutput(output)
     .exitOverride();
 
   const lazy =

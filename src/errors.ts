@@ -82,3 +82,13 @@ export class FailedError extends AgentctlError {
     super(message, { exitCode: ExitCode.Failed, source: "user", ...(hint ? { hint } : {}) });
   }
 }
+
+/**
+ * The command already printed its result (e.g. validation diagnostics, also under --json)
+ * and only the exit code remains to be set; main.ts prints nothing more for it.
+ */
+export class ReportedFailure extends AgentctlError {
+  constructor(message: string, exitCode: ExitCode) {
+    super(message, { exitCode, source: "user" });
+  }
+}

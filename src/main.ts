@@ -8,7 +8,7 @@ import { buildCli } from "./cli.js";
 import type { Context, GlobalOptions } from "./context.js";
 import type { Env } from "./env.js";
 import { readProcessEnv } from "./env.js";
-import { AgentctlError, ExitCode } from "./errors.js";
+import { AgentctlError, ExitCode, ReportedFailure } from "./errors.js";
 import type { Io, Writer } from "./io/io.js";
 import { createStreamIo } from "./io/io.js";
 import { renderError } from "./io/render-error.js";
@@ -29,19 +29,22 @@ export async function run(argv: string[], deps: RunDeps = {}): Promise<number> {
   const io = makeIo(env, early, stdout, stderr);
   let ctxIo: Io = io;
 
-  const program = buildCli(packageVersion(), (globals: GlobalOptions): Context => {
-    ctxIo = makeIo(env, globals, stdout, stderr);
-    return {
-      env,
-      io: ctxIo,
-      options: globals,
-      projectDir: path.resolve(env.cwd, globals.projectDir ?? "."),
-    };
-  });
-  program.configureOutput({
-    writeOut: (s) => stdout.write(s),
-    writeErr: (s) => stderr.write(s),
-  });
+  const program = buildCli(
+    packageVersion(),
+    (globals: GlobalOptions): Context => {
+      ctxIo = makeIo(env, globals, stdout, stderr);
+      return {
+        env,
+        io: ctxIo,
+        options: globals,
+        projectDir: path.resolve(env.cwd, globals.projectDir ?? "."),
+      };
+    },
+    {
+      writeOut: (s) => stdout.write(s),
+      writeErr: (s) => stderr.write(s),
+    },
+  );
 
   try {
     await program.parseAsync(argv, { from: "user" });
@@ -63,7 +66,7 @@ function handleError(err: unknown, io: Io, cwd: string): number {
     return ExitCode.InvalidInput;
   }
   const error = toAgentctlError(err);
-  renderError(error, io, cwd);
+  if (!(error instanceof ReportedFailure)) renderError(error, io, cwd);
   return error.exitCode;
 }
 
@@ -98,7 +101,8 @@ function earlyFlags(argv: string[]): OutputFlags {
 }
 
 function makeIo(env: Env, flags: OutputFlags, stdout: Writer, stderr: Writer): Io {
-  const color = flags.color && !env.noColorRequested && env.stderrIsTTY && !flags.json;
+  // Results (stdout) are what gets coloured most; a piped stdout means a program reads it.
+  const color = flags.color && !env.noColorRequested && env.stdoutIsTTY && !flags.json;
   return createStreamIo({
     json: flags.json,
     verbose: flags.verbose,

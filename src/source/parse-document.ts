@@ -3,7 +3,16 @@
  * `.json` files) and keeps source positions, so every later check can point at
  * `file:line:col`. Never throws for bad input: problems come back as diagnostics.
  */
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument as parseYaml } from "yaml";
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument as parseYaml,
+  visit,
+} from "yaml";
 import type { Diagnostic, Position } from "../diagnostics.js";
 import { diagnostic, START } from "../diagnostics.js";
 import type { PropertyPath } from "../manifest/types.js";
@@ -101,7 +110,63 @@ export function parseDocumentText(text: string, file: string, codePrefix = "synt
     diagnostics.push(diagnostic(file, START, "error", `${codePrefix}/invalid`, (e as Error).message));
     return { file, diagnostics, ...noPositions };
   }
+  const recursiveAlias = findRecursiveAlias(doc);
+  if (recursiveAlias) {
+    diagnostics.push(
+      diagnostic(
+        file,
+        pos(recursiveAlias),
+        "error",
+        `${codePrefix}/alias-cycle`,
+        "A YAML alias refers to a node that contains it (a recursive anchor).",
+        "Repeat the content instead of referring to its own anchor.",
+      ),
+    );
+    return { file, diagnostics, ...noPositions };
+  }
+  if (tooDeep(value, 0)) {
+    diagnostics.push(
+      diagnostic(
+        file,
+        START,
+        "error",
+        `${codePrefix}/too-deep`,
+        `Nesting deeper than ${MAX_DEPTH} levels is not supported.`,
+      ),
+    );
+    return { file, diagnostics, ...noPositions };
+  }
   return { file, value, locate, locateKey, diagnostics };
+}
+
+/** Deeper than any real manifest, schema or template; bounds every later recursive walk. */
+const MAX_DEPTH = 200;
+
+/**
+ * A YAML alias inside its own anchor (`a: &x {b: *x}`) yields a value that contains
+ * itself, which would send every later recursive walk into a loop: find it here, once,
+ * and answer with the alias's own position.
+ */
+function findRecursiveAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, alias, path) {
+      const target = alias.resolve(doc);
+      if (target && path.includes(target as never)) {
+        offset = alias.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
+}
+
+/** Absurd nesting would overflow the recursive checkers that follow. */
+function tooDeep(value: unknown, depth: number): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (depth > MAX_DEPTH) return true;
+  return Object.values(value).some((child) => tooDeep(child, depth + 1));
 }
 
 function looksLikeJson(text: string): boolean {

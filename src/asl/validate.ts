@@ -1,0 +1,165 @@
+/**
+ * Validates a state-machine template (JSON or YAML ASL, JSONPath or JSONata)
+ * the way agentctl deploys it: agentctl's own constructs (`agentctl:invokeAgent`,
+ * `${agents.NAME.…}`) are checked against the project, the mistakes public
+ * samples make are explained, and the rest goes through asl-validator.
+ * Never throws for bad input: every problem is a positioned diagnostic.
+ */
+import { readFile } from "node:fs/promises";
+import type { Diagnostic, Position } from "../diagnostics.js";
+import { diagnostic, START, sortDiagnostics } from "../diagnostics.js";
+import { parseDocumentText } from "../source/parse-document.js";
+import { type AslValidationOptions, createCheckContext } from "./check-context.js";
+import { checkChoiceRules } from "./choice-rules.js";
+import { runGenericValidation } from "./generic-validation.js";
+import { checkInvokeAgentTasks } from "./invoke-agent-task.js";
+import { type JsonComment, jsonSyntaxOffset, looksLikeJsonObject, stripJsonComments } from "./json-source.js";
+import { checkAgentResources, checkResultTemplates, checkUnevaluatedPaths } from "./mistake-checks.js";
+import { checkPlaceholders } from "./placeholders.js";
+import { checkStateFields } from "./state-fields.js";
+import { collectStates, isObject } from "./states.js";
+import { checkStructure } from "./structure.js";
+
+export type { AslValidationOptions } from "./check-context.js";
+
+export async function validateStateMachineFile(
+  file: string,
+  opts: AslValidationOptions,
+): Promise<Diagnostic[]> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (e as Error).message;
+    return [
+      diagnostic(
+        file,
+        START,
+        "error",
+        "asl/unreadable",
+        `Cannot read the state-machine template: ${reason}.`,
+      ),
+    ];
+  }
+  return validateStateMachineText(text, file, opts);
+}
+
+export function validateStateMachineText(
+  text: string,
+  file: string,
+  opts: AslValidationOptions,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const looksLikeJson = looksLikeJsonObject(text);
+  let source = text;
+  if (looksLikeJson) {
+    const stripped = stripJsonComments(text);
+    source = stripped.text;
+    for (const comment of stripped.comments) diagnostics.push(commentDiagnostic(file, comment));
+  }
+
+  const doc = parseDocumentText(source, file, "asl");
+  diagnostics.push(...doc.diagnostics);
+  if (doc.diagnostics.length > 0) return sortDiagnostics(diagnostics);
+  // Only once YAML has accepted it: otherwise the syntax error above already says what is wrong.
+  if (looksLikeJson && /\.(json|asl)$/i.test(file)) {
+    const problem = jsonSyntaxOffset(source);
+    if (problem) diagnostics.push(notJsonDiagnostic(file, source, problem));
+  }
+
+  const definition = doc.value;
+  if (!isObject(definition)) {
+    diagnostics.push(
+      diagnostic(
+        file,
+        START,
+        "error",
+        "asl/not-an-object",
+        "A state-machine definition is an object with StartAt and States.",
+      ),
+    );
+    return sortDiagnostics(diagnostics);
+  }
+  if (!("States" in definition) && ("Resources" in definition || "AWSTemplateFormatVersion" in definition)) {
+    diagnostics.push(
+      diagnostic(
+        file,
+        START,
+        "error",
+        "asl/not-a-state-machine",
+        "This is a CloudFormation/SAM template, not a state-machine definition.",
+        "Put only the definition (the value of DefinitionString or Definition: Comment, StartAt, States) in the workflow template.",
+      ),
+    );
+    return sortDiagnostics(diagnostics);
+  }
+
+  const ctx = createCheckContext(
+    file,
+    definition,
+    structuredClone(definition),
+    collectStates(definition),
+    doc,
+    opts,
+  );
+  const sound = checkStructure(ctx);
+  checkStateFields(ctx);
+  checkAgentResources(ctx);
+  checkInvokeAgentTasks(ctx);
+  checkChoiceRules(ctx);
+  checkResultTemplates(ctx);
+  checkUnevaluatedPaths(ctx);
+  checkPlaceholders(ctx);
+  if (sound) runGenericValidation(ctx);
+  diagnostics.push(...ctx.diagnostics);
+  return sortDiagnostics(dedupe(diagnostics));
+}
+
+function commentDiagnostic(file: string, comment: JsonComment): Diagnostic {
+  const written = comment.style === "block" ? "/* … */" : comment.style === "hash" ? "#" : "//";
+  // A `#` comment still parses as YAML (agentctl reads the file), but the console,
+  // the AWS CLI and SAM/CDK read the definition as JSON and reject it.
+  const severity = comment.style === "hash" ? "warning" : "error";
+  return diagnostic(
+    file,
+    comment,
+    severity,
+    "asl/json-comment",
+    `${written} comment in a JSON state-machine definition${comment.terminated ? "" : " (never closed)"}: JSON has no comments.`,
+    'Move the text into a "Comment" field (allowed on the state machine and on every state), or write the template in YAML.',
+  );
+}
+
+/**
+ * A `.json`/`.asl` file that YAML accepts but JSON does not (a `!Sub` tag, a trailing
+ * comma) works with agentctl but not with the console, the AWS CLI or SAM/CDK.
+ */
+function notJsonDiagnostic(
+  file: string,
+  text: string,
+  problem: { offset?: number; reason: string },
+): Diagnostic {
+  return diagnostic(
+    file,
+    problem.offset === undefined ? START : positionOf(text, problem.offset),
+    "warning",
+    "asl/not-json",
+    `The file is not valid JSON (${problem.reason}); agentctl reads it as YAML, other tools will reject it.`,
+    "Fix the JSON, or write the template in YAML (e.g. order-workflow.asl.yaml).",
+  );
+}
+
+function positionOf(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  return { line: before.split("\n").length, column: offset - before.lastIndexOf("\n") };
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Loads one agent manifest: read, parse with positions, interpolate, check against the schema and
+ * the agent rules, then normalise (bare alias names become `{ name }`). Positions always refer to
+ * the raw YAML, while checks see the interpolated values.
+ */
+import path from "node:path";
+import type { Diagnostic, Loaded, Position } from "../diagnostics.js";
+import { hasErrors, sortDiagnostics } from "../diagnostics.js";
+import { checkAgentRules } from "./agent-rules.js";
+import { interpolateValue, withoutEchoes } from "./interpolate.js";
+import { readManifestDocument } from "./read-document.js";
+import { checkAgainstSchema } from "./schema-check.js";
+import type { AgentManifest, InterpolationContext, Located } from "./types.js";
+
+/** One agent file as the project loader needs it: the manifest if valid, its name either way. */
+export interface AgentDocument {
+  file: string;
+  located?: Located<AgentManifest>;
+  /** The `name` as written (after interpolation), even when the manifest has errors elsewhere. */
+  name?: { value: string; at: Position };
+  diagnostics: Diagnostic[];
+}
+
+export async function readAgentDocument(file: string, interp: InterpolationContext): Promise<AgentDocument> {
+  const absolute = path.resolve(file);
+  const read = await readManifestDocument(absolute);
+  if (!read.doc) return { file: absolute, diagnostics: read.diagnostics };
+  const doc = read.doc;
+
+  const interpolated = interpolateValue(doc.value, doc, read.source, interp);
+  const value = interpolated.value;
+  const diagnostics = [
+    ...interpolated.diagnostics,
+    ...withoutEchoes(
+      [...checkAgainstSchema("agent", value, doc), ...checkAgentRules(value, doc)],
+      interpolated.failedAt,
+    ),
+  ];
+  const rawName = (value as { name?: unknown } | null)?.name;
+  const name = typeof rawName === "string" ? { value: rawName, at: doc.locate(["name"]) } : undefined;
+  const result: AgentDocument = { file: absolute, diagnostics: sortDiagnostics(diagnostics) };
+  if (name) result.name = name;
+  if (!hasErrors(diagnostics)) {
+    result.located = {
+      file: absolute,
+      value: normaliseAgent(value as AgentManifest),
+      locate: doc.locate,
+      locateKey: doc.locateKey,
+    };
+  }
+  return result;
+}
+
+/** `value` is present only when the manifest has no errors (warnings may remain). */
+export async function loadAgentManifest(
+  file: string,
+  interp: InterpolationContext,
+): Promise<Loaded<Located<AgentManifest>>> {
+  const { located, diagnostics } = await readAgentDocument(file, interp);
+  return located ? { value: located, diagnostics } : { diagnostics };
+}
+
+/** Shapes the schema allows for convenience, turned into the one shape `AgentManifest` promises. */
+function normaliseAgent(raw: AgentManifest): AgentManifest {
+  const { $schema: _ignored, ...agent } = raw as AgentManifest & { $schema?: string };
+  const aliases = agent.aliases as (string | { name: string; description?: string })[] | undefined;
+  if (aliases) agent.aliases = aliases.map((a) => (typeof a === "string" ? { name: a } : a));
+  // YAML reads `version: 1` as a number; Bedrock wants the string.
+  if (agent.guardrail) agent.guardrail = { ...agent.guardrail, version: String(agent.guardrail.version) };
+  return agent;
+}

@@ -1,0 +1,49 @@
+/**
+ * Reads one manifest file and parses it with positions. A missing or unreadable file is a
+ * diagnostic, never an exception.
+ */
+import { readFile } from "node:fs/promises";
+import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic, START } from "../diagnostics.js";
+import { type ParsedDocument, parseDocumentText } from "../source/parse-document.js";
+
+export interface ReadDocument {
+  /** Present when the file was read and parsed without errors. */
+  doc?: ParsedDocument;
+  /** The file's text, for pointing inside strings. */
+  source: string;
+  diagnostics: Diagnostic[];
+}
+
+export async function readManifestDocument(file: string, notFoundHint?: string): Promise<ReadDocument> {
+  let source: string;
+  try {
+    source = await readFile(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const diagnostics =
+      code === "ENOENT"
+        ? [diagnostic(file, START, "error", "manifest/not-found", "File not found.", notFoundHint)]
+        : [
+            diagnostic(
+              file,
+              START,
+              "error",
+              "manifest/unreadable",
+              `Cannot read the file (${code ?? (e as Error).message}).`,
+            ),
+          ];
+    return { source: "", diagnostics };
+  }
+  const doc = parseDocumentText(source, file, "manifest");
+  if (doc.diagnostics.length > 0) return { source, diagnostics: doc.diagnostics };
+  if (doc.value === null || doc.value === undefined) {
+    return {
+      source,
+      diagnostics: [
+        diagnostic(file, START, "error", "manifest/empty", "The file is empty; expected a YAML mapping."),
+      ],
+    };
+  }
+  return { doc, source, diagnostics: [] };
+}

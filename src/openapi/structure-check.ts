@@ -1,0 +1,183 @@
+/**
+ * Structural OpenAPI validation with @apidevtools/swagger-parser, on a deep copy, with
+ * every file read going through the DocumentSet (confined to the schema's directory)
+ * and the HTTP resolver switched off, so nothing is fetched. Its errors become
+ * diagnostics at the offending node.
+ */
+import SwaggerParser from "@apidevtools/swagger-parser";
+import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic, START } from "../diagnostics.js";
+import type { DocumentSet } from "./documents.js";
+import { opaqueBedrockError } from "./limits.js";
+import { child, deref, isObject, type Located } from "./refs.js";
+
+interface AjvError {
+  instancePath: string;
+  schemaPath?: string;
+  keyword: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Most structural reports we print for one file; past that the first ones are the ones to fix. */
+const MAX_STRUCTURE_DIAGNOSTICS = 20;
+
+export async function checkStructure(set: DocumentSet, actionGroupName: string): Promise<Diagnostic[]> {
+  const root = set.root;
+  const copy = structuredClone(root.value) as object;
+  const options = {
+    resolve: {
+      external: true,
+      http: false,
+      file: {
+        order: 1,
+        // Everything but URLs with a scheme other than file: (which are never fetched).
+        canRead: (file: { url: string }) =>
+          /^file:/i.test(file.url) || !/^[a-z][a-z0-9+.-]*:/i.test(file.url),
+        async read(file: { url: string }) {
+          const outcome = await set.load(decodeURI(file.url.replace(/^file:\/\//i, "")));
+          if ("error" in outcome) throw new Error(outcome.error);
+          return structuredClone(outcome.doc.value);
+        },
+      },
+    },
+    // The resolver already hands over parsed values; only the pass-through JSON parser is needed.
+    parse: { json: { order: 1, canParse: true }, yaml: false, text: false, binary: false },
+    dereference: { circular: false },
+  } as unknown as SwaggerParser.Options;
+
+  try {
+    await new SwaggerParser().validate(root.file, copy as never, options);
+    return [];
+  } catch (e) {
+    const err = e as Error & { details?: AjvError[] };
+    const hint = opaqueBedrockError(actionGroupName);
+    if (Array.isArray(err.details)) return ajvDiagnostics(set, err.details, hint);
+    const firstLine = (err.message ?? String(e)).split("\n")[0] ?? "";
+    if (err instanceof ReferenceError && /circular/i.test(firstLine)) {
+      return [
+        diagnostic(
+          root.file,
+          START,
+          "error",
+          "openapi/ref-circular",
+          "The schema contains circular $refs.",
+          hint,
+        ),
+      ];
+    }
+    return [diagnostic(root.file, START, "error", "openapi/structure", firstLine, hint)];
+  }
+}
+
+function ajvDiagnostics(set: DocumentSet, errors: AjvError[], hint: string): Diagnostic[] {
+  const relevant = mostSpecific(errors).filter((e) => !relaxedByBedrock(e));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of relevant) {
+    const tokens = pointerTokens(e.instancePath);
+    const node = nearestNode(set, tokens);
+    const extra = typeof e.params?.additionalProperty === "string" ? e.params.additionalProperty : undefined;
+    const at = extra !== undefined ? node.doc.locateKey([...node.path, extra]) : node.doc.locate(node.path);
+    const message = `${describePath(tokens)} ${e.message ?? e.keyword}${extra !== undefined ? `: '${extra}'` : ""}${allowedValues(e)}.`;
+    if (seen.has(message)) continue;
+    seen.add(message);
+    out.push(diagnostic(node.doc.file, at, "error", "openapi/structure", message, hint));
+    if (out.length >= MAX_STRUCTURE_DIAGNOSTICS) break;
+  }
+  return out;
+}
+
+/**
+ * The OpenAPI 3.0 meta-schema wraps most objects in `oneOf: [Reference, X]` and encodes
+ * alternatives (schema XOR content, path parameters) as more oneOfs, so one mistake
+ * yields a cascade. Keep the errors that name the actual problem: per node, the errors
+ * outside any alternative if there are some, else the alternatives merged into one
+ * "must have 'a' or 'b'"; then drop nodes that have more specific errors below them.
+ */
+function mostSpecific(errors: AjvError[]): AjvError[] {
+  const concrete = errors.filter(
+    (e) =>
+      !["oneOf", "anyOf", "not", "if", "then", "else"].includes(e.keyword) &&
+      !(e.keyword === "required" && e.params?.missingProperty === "$ref"),
+  );
+  const byNode = new Map<string, AjvError[]>();
+  for (const e of concrete) byNode.set(e.instancePath, [...(byNode.get(e.instancePath) ?? []), e]);
+  const kept: AjvError[] = [];
+  for (const [instancePath, group] of byNode) {
+    const inBranch = (e: AjvError) => /\/(oneOf|anyOf)\/\d+\//.test(e.schemaPath ?? "");
+    const plain = group.filter((e) => !inBranch(e));
+    if (plain.length > 0) {
+      kept.push(...plain);
+    } else if (group.every((e) => e.keyword === "required")) {
+      const names = [...new Set(group.map((e) => String(e.params?.missingProperty)))];
+      kept.push({
+        instancePath,
+        keyword: "required",
+        message: `must have property ${names.map((n) => `'${n}'`).join(" or ")}`,
+        params: { missingProperty: names.join("|") },
+      });
+    } else {
+      kept.push(...group);
+    }
+  }
+  const candidates = kept.length > 0 ? kept : errors;
+  const paths = candidates.map((e) => e.instancePath);
+  return candidates.filter(
+    (e) =>
+      e.keyword === "required" ||
+      e.keyword === "additionalProperties" ||
+      !paths.some((p) => p !== e.instancePath && p.startsWith(`${e.instancePath}/`)),
+  );
+}
+
+/**
+ * OpenAPI requirements that Bedrock's own documentation relaxes (aws-behaviour.md §4.2:
+ * its general format has no `info`; `responses` and a parameter's `schema` are listed as
+ * optional). The Bedrock rules report those as warnings instead.
+ */
+function relaxedByBedrock(e: AjvError): boolean {
+  if (e.keyword !== "required") return false;
+  const missing = e.params?.missingProperty;
+  const tokens = pointerTokens(e.instancePath);
+  if (tokens.length === 0) return missing === "info";
+  if (tokens.length === 3 && tokens[0] === "paths") return missing === "responses";
+  return (
+    /\/parameters\/\d+$/.test(e.instancePath) &&
+    /^(schema|content)(\|(schema|content))*$/.test(String(missing))
+  );
+}
+
+function pointerTokens(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+/**
+ * swagger-parser validated the dereferenced document, so its paths run through `$ref`s:
+ * follow them the same way to report inside the file and component that holds the node.
+ */
+function nearestNode(set: DocumentSet, tokens: string[]): Located {
+  let at: Located = { doc: set.root, path: [], value: set.root.value };
+  for (const token of tokens) {
+    const current = deref(set, at) ?? at;
+    const value = current.value;
+    const key = Array.isArray(value) && /^\d+$/.test(token) ? Number(token) : token;
+    if (!(Array.isArray(value) || isObject(value)) || !Object.hasOwn(value, key)) return current;
+    at = child(current, key);
+  }
+  return at;
+}
+
+function allowedValues(e: AjvError): string {
+  const allowed = e.params?.allowedValues;
+  return Array.isArray(allowed) ? ` (${allowed.map((v) => JSON.stringify(v)).join(", ")})` : "";
+}
+
+function describePath(tokens: readonly string[]): string {
+  if (tokens.length === 0) return "The document";
+  return tokens.map((k) => (/^\d+$/.test(k) ? `[${k}]` : k)).join(" › ");
+}

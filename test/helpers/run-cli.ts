@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { fixedEnv } from "../../src/env.js";
+import { run } from "../../src/main.js";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with a fixed environment (no TTY, no colour). */
+export async function runCli(
+  argv: string[],
+  opts: { cwd?: string; vars?: Record<string, string> } = {},
+): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(argv, {
+    env: fixedEnv(opts.vars ?? {}, opts.cwd ?? repoRoot),
+    stdout: {
+      write: (t) => {
+        stdout += t;
+      },
+    },
+    stderr: {
+      write: (t) => {
+        stderr += t;
+      },
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the built CLI (dist/) as a separate process, as a user would. */
+export function spawnCli(
+  argv: string[],
+  opts: { cwd?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+): CliResult {
+  const r = spawnSync(
+    process.execPath,
+    [...(opts.nodeArgs ?? []), path.join(repoRoot, "bin/agentctl.js"), ...argv],
+    {
+      cwd: opts.cwd ?? repoRoot,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env },
+    },
+  );
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
