@@ -5,6 +5,7 @@
 export interface Env {
   readonly vars: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   readonly ci: boolean;
@@ -17,6 +18,7 @@ export function readProcessEnv(): Env {
   return {
     vars,
     cwd: process.cwd(),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     ci: isCi(vars),
@@ -33,5 +35,13 @@ function isCi(vars: Record<string, string | undefined>): boolean {
 
 /** An Env for tests and embedded use: no TTY, no colour, explicit variables only. */
 export function fixedEnv(vars: Record<string, string | undefined> = {}, cwd = process.cwd()): Env {
-  return { vars, cwd, stdoutIsTTY: false, stderrIsTTY: false, ci: true, noColorRequested: true };
+  return {
+    vars,
+    cwd,
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    ci: true,
+    noColorRequested: true,
+  };
 }

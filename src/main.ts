@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { toAgentctlError as classifyAwsError } from "./aws/classify-error.js";
 import { buildCli } from "./cli.js";
 import type { Context, GlobalOptions } from "./context.js";
 import type { Env } from "./env.js";
@@ -73,6 +74,8 @@ function handleError(err: unknown, io: Io, cwd: string): number {
 /** AWS SDK errors are recognised by shape (name + $metadata), never by message text. */
 function toAgentctlError(err: unknown): AgentctlError {
   if (err instanceof AgentctlError) return err;
+  const classified = classifyAwsError(err);
+  if (classified) return classified;
   return new AgentctlError(err instanceof Error ? err.message : String(err), {
     exitCode: ExitCode.Failed,
     source: "toolkit",

@@ -1,0 +1,118 @@
+/**
+ * The only place AWS SDK clients are constructed (design principle 1).
+ *
+ * Every client gets the same settings: region, credentials or profile, endpoint
+ * and one retry policy. Whether the endpoint is the local emulator or a real
+ * account was decided earlier (see target-settings.ts); nothing here branches on
+ * "local". The SDK packages are imported on first use so `agentctl --help` and
+ * commands that never call AWS do not pay for loading them.
+ */
+import type { BedrockAgentClient } from "@aws-sdk/client-bedrock-agent";
+import type { BedrockAgentRuntimeClient } from "@aws-sdk/client-bedrock-agent-runtime";
+import type { SFNClient } from "@aws-sdk/client-sfn";
+
+export interface StaticCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+export interface ClientSettings {
+  /** Undefined lets the SDK fall back to the profile's region (and fail with "Region is missing"). */
+  readonly region?: string;
+  /** Named profile for credentials; ignored when `credentials` are given. */
+  readonly profile?: string;
+  /** One endpoint for all three services (the emulator serves them on one port). */
+  readonly endpoint?: string;
+  /** Fixed credentials; the SDK's provider chain is never consulted when set. */
+  readonly credentials?: StaticCredentials;
+  /** Total attempts per call (SDK default 3). */
+  readonly maxAttempts?: number;
+  /**
+   * An endpoint override is in force that the SDK reads by itself (AWS_ENDPOINT_URL,
+   * AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME); `endpoint` implies it.
+   */
+  readonly endpointOverridden?: boolean;
+}
+
+export interface AwsClients {
+  readonly settings: ClientSettings;
+  bedrockAgent(): Promise<BedrockAgentClient>;
+  bedrockAgentRuntime(): Promise<BedrockAgentRuntimeClient>;
+  sfn(): Promise<SFNClient>;
+  /** Closes the sockets of every client created so far. */
+  destroy(): void;
+}
+
+/** The one retry policy: the SDK's standard mode (exponential backoff with jitter, retry quota). */
+export const RETRY_MODE = "standard";
+
+export function createAwsClients(settings: ClientSettings): AwsClients {
+  const created: { destroy(): void }[] = [];
+  const once = <T extends { destroy(): void }>(make: () => Promise<T>): (() => Promise<T>) => {
+    let pending: Promise<T> | undefined;
+    return () => {
+      pending ??= make().then((client) => {
+        created.push(client);
+        return client;
+      });
+      return pending;
+    };
+  };
+
+  return {
+    settings,
+    bedrockAgent: once(async () => {
+      const { BedrockAgentClient } = await import("@aws-sdk/client-bedrock-agent");
+      return new BedrockAgentClient(commonConfig(settings));
+    }),
+    bedrockAgentRuntime: once(async () => {
+      const { BedrockAgentRuntimeClient } = await import("@aws-sdk/client-bedrock-agent-runtime");
+      return new BedrockAgentRuntimeClient({
+        ...commonConfig(settings),
+        ...(await runtimeRequestHandler(settings)),
+      });
+    }),
+    sfn: once(async () => {
+      const { SFNClient } = await import("@aws-sdk/client-sfn");
+      return new SFNClient(commonConfig(settings));
+    }),
+    destroy() {
+      for (const client of created.splice(0)) client.destroy();
+    },
+  };
+}
+
+function commonConfig(settings: ClientSettings) {
+  return {
+    ...(settings.region ? { region: settings.region } : {}),
+    ...(settings.credentials ? { credentials: { ...settings.credentials } } : {}),
+    ...(settings.profile && !settings.credentials ? { profile: settings.profile } : {}),
+    ...(settings.endpoint
+      ? {
+          endpoint: settings.endpoint,
+          // A FIPS or dual-stack setting in the user's environment makes the SDK's
+          // endpoint rules reject a custom endpoint; neither means anything there.
+          useFipsEndpoint: false,
+          useDualstackEndpoint: false,
+        }
+      : {}),
+    ...(settings.maxAttempts !== undefined ? { maxAttempts: settings.maxAttempts } : {}),
+    retryMode: RETRY_MODE,
+  };
+}
+
+/**
+ * The runtime client speaks HTTP/2 by default (aws-behaviour.md §0.1, §1.5). Our
+ * emulator serves h2c too, but an endpoint override may just as well be LocalStack,
+ * a corporate proxy or a recording proxy that only speaks HTTP/1.1, where h2c fails
+ * with an opaque "Protocol error". So whenever any override is in force the runtime
+ * client uses HTTP/1.1 (streaming works the same over chunked encoding); against
+ * real AWS it keeps the SDK's HTTP/2 default. The emulator's own tests cover h2c
+ * for users whose JS code uses the SDK defaults.
+ */
+async function runtimeRequestHandler(settings: ClientSettings) {
+  if (!settings.endpoint && !settings.endpointOverridden) return {};
+  const { NodeHttpHandler } = await import("@smithy/node-http-handler");
+  return { requestHandler: new NodeHttpHandler() };
+}

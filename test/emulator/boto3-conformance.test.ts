@@ -1,0 +1,74 @@
+/**
+ * The emulator checked by a client nobody here wrote: plain boto3 runs the
+ * bedrock-agent lifecycle of aws-behaviour.md §2–§3 against it (test/python/conformance.py).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { startEmulator } from "../../src/emulator/index.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const script = path.join(repoRoot, "test/python/conformance.py");
+
+function boto3Missing(): string | undefined {
+  const probe = spawnSync("python3", ["-c", "import boto3"], { encoding: "utf8" });
+  if (probe.error) return `python3 is not available (${probe.error.message})`;
+  if (probe.status !== 0) return `boto3 is not importable: ${probe.stderr.trim().split("\n").at(-1)}`;
+  return undefined;
+}
+
+const skipReason = boto3Missing();
+if (skipReason) console.warn(`skipping boto3 conformance: ${skipReason}`);
+
+function runPython(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("python3", [script], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      output += d.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+describe.skipIf(skipReason !== undefined)("boto3 against the emulator", () => {
+  it("passes the bedrock-agent lifecycle, errors and pagination checks", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "agentctl-boto3-"));
+    try {
+      await using fast = await startEmulator({ dbPath: path.join(dir, "fast.db"), port: 0, latency: "fast" });
+      // Only for the one call that must land mid-transition (see conformance.py).
+      await using slow = await startEmulator({
+        dbPath: path.join(dir, "slow.db"),
+        port: 0,
+        latency: "realistic",
+      });
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env.PATH,
+        HOME: dir,
+        // Nothing from the developer's own AWS setup may leak in.
+        AWS_CONFIG_FILE: path.join(dir, "no-config"),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, "no-credentials"),
+        AWS_EC2_METADATA_DISABLED: "true",
+        AWS_ENDPOINT_URL_BEDROCK_AGENT: fast.endpoint,
+        CONFORMANCE_SLOW_ENDPOINT: slow.endpoint,
+        AWS_DEFAULT_REGION: fast.region,
+        AWS_ACCESS_KEY_ID: "agentctl-local",
+        AWS_SECRET_ACCESS_KEY: "agentctl-local",
+        PYTHONDONTWRITEBYTECODE: "1",
+        PYTHONUNBUFFERED: "1",
+      };
+      const { code, output } = await runPython(env);
+      expect(code, `conformance.py failed:\n${output}`).toBe(0);
+      expect(output).toContain("all checks passed");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
