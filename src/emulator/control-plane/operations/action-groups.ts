@@ -4,7 +4,6 @@ import { checkActionGroupDefinition, checkActionGroupQuotas } from "../action-gr
 import type { ControlPlaneContext, Operation, OperationInput } from "../context.js";
 import { findReplay, rememberToken } from "../idempotency.js";
 import { optionalBoolean, optionalString, pick, presentMembers, requiredString } from "../input.js";
-import { paginate } from "../pagination.js";
 import {
   draftScope,
   isoNow,
@@ -13,6 +12,7 @@ import {
   openDraft,
   requireVersionExists,
 } from "../resources.js";
+import { listVersionItems } from "./list-version-items.js";
 
 /** Request members copied as they are; the built-in signature is renamed on the way out (§0 fact 6). */
 const DEFINITION = [
@@ -130,23 +130,12 @@ export const GetAgentActionGroup: Operation = {
 
 const SUMMARY = ["actionGroupId", "actionGroupName", "actionGroupState", "description", "updatedAt"];
 
-export const ListAgentActionGroups: Operation = {
-  mode: "read",
-  run(ctx, input) {
-    const agentId = requiredString(input, "agentId");
-    const version = requiredString(input, "agentVersion");
-    requireVersionExists(ctx, agentId, version);
-    const scope = versionScope(agentId, version);
-    const page = paginate(ctx.store.actionGroups, scope, input, `ListAgentActionGroups:${scope}`);
-    return {
-      status: 200,
-      body: {
-        actionGroupSummaries: page.items.map((group) => pick(group, SUMMARY)),
-        ...(page.nextToken ? { nextToken: page.nextToken } : {}),
-      },
-    };
-  },
-};
+export const ListAgentActionGroups = listVersionItems(
+  "ListAgentActionGroups",
+  "actionGroupSummaries",
+  (ctx) => ctx.store.actionGroups,
+  (group) => pick(group, SUMMARY),
+);
 
 export const DeleteAgentActionGroup: Operation = {
   mode: "write",

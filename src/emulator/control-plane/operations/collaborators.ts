@@ -4,7 +4,6 @@ import { QUOTAS } from "../action-group-rules.js";
 import type { ControlPlaneContext, Operation, OperationInput } from "../context.js";
 import { findReplay, rememberToken } from "../idempotency.js";
 import { optionalObject, optionalString, requiredString } from "../input.js";
-import { paginate } from "../pagination.js";
 import {
   draftScope,
   isoNow,
@@ -13,6 +12,7 @@ import {
   openDraft,
   requireVersionExists,
 } from "../resources.js";
+import { listVersionItems } from "./list-version-items.js";
 
 const ALIAS_ARN = /^arn:aws:bedrock:([^:]+):(\d{12}):agent-alias\/([0-9a-zA-Z]{10})\/([0-9a-zA-Z]{10})$/;
 
@@ -179,25 +179,13 @@ export const GetAgentCollaborator: Operation = {
   },
 };
 
-export const ListAgentCollaborators: Operation = {
-  mode: "read",
-  run(ctx, input) {
-    const agentId = requiredString(input, "agentId");
-    const version = requiredString(input, "agentVersion");
-    requireVersionExists(ctx, agentId, version);
-    const scope = versionScope(agentId, version);
-    const page = paginate(ctx.store.collaborators, scope, input, `ListAgentCollaborators:${scope}`);
-    // AgentCollaboratorSummary has the same members as AgentCollaborator except clientToken.
-    const summaries = page.items.map(({ clientToken: _token, ...summary }) => summary);
-    return {
-      status: 200,
-      body: {
-        agentCollaboratorSummaries: summaries,
-        ...(page.nextToken ? { nextToken: page.nextToken } : {}),
-      },
-    };
-  },
-};
+// AgentCollaboratorSummary has the same members as AgentCollaborator except clientToken.
+export const ListAgentCollaborators = listVersionItems(
+  "ListAgentCollaborators",
+  "agentCollaboratorSummaries",
+  (ctx) => ctx.store.collaborators,
+  ({ clientToken: _token, ...summary }) => summary,
+);
 
 export const DisassociateAgentCollaborator: Operation = {
   mode: "write",

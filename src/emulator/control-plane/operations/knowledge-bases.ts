@@ -1,10 +1,10 @@
 import { conflict, notFound, quotaExceeded } from "../../aws-error.js";
-import { type StoredKnowledgeBase, versionScope } from "../../store/index.js";
+import type { StoredKnowledgeBase } from "../../store/index.js";
 import { QUOTAS } from "../action-group-rules.js";
 import type { Operation } from "../context.js";
 import { optionalString, pick, requiredString } from "../input.js";
-import { paginate } from "../pagination.js";
-import { draftScope, isoNow, markDraftEdited, openDraft, requireVersionExists } from "../resources.js";
+import { draftScope, isoNow, markDraftEdited, openDraft } from "../resources.js";
+import { listVersionItems } from "./list-version-items.js";
 
 /**
  * Knowledge bases themselves are not emulated, so any well-formed id can be
@@ -42,23 +42,12 @@ export const AssociateAgentKnowledgeBase: Operation = {
 
 const SUMMARY = ["knowledgeBaseId", "description", "knowledgeBaseState", "updatedAt"];
 
-export const ListAgentKnowledgeBases: Operation = {
-  mode: "read",
-  run(ctx, input) {
-    const agentId = requiredString(input, "agentId");
-    const version = requiredString(input, "agentVersion");
-    requireVersionExists(ctx, agentId, version);
-    const scope = versionScope(agentId, version);
-    const page = paginate(ctx.store.knowledgeBases, scope, input, `ListAgentKnowledgeBases:${scope}`);
-    return {
-      status: 200,
-      body: {
-        agentKnowledgeBaseSummaries: page.items.map((kb) => pick(kb, SUMMARY)),
-        ...(page.nextToken ? { nextToken: page.nextToken } : {}),
-      },
-    };
-  },
-};
+export const ListAgentKnowledgeBases = listVersionItems(
+  "ListAgentKnowledgeBases",
+  "agentKnowledgeBaseSummaries",
+  (ctx) => ctx.store.knowledgeBases,
+  (kb) => pick(kb, SUMMARY),
+);
 
 export const DisassociateAgentKnowledgeBase: Operation = {
   mode: "write",
