@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { Diagnostic, Loaded, Position } from "../diagnostics.js";
-import { hasErrors, sortDiagnostics } from "../diagnostics.js";
+import { diagnostic, hasErrors, START, sortDiagnostics } from "../diagnostics.js";
 import { checkAgentRules } from "./agent-rules.js";
 import { interpolateValue, withoutEchoes } from "./interpolate.js";
 import { readManifestDocument } from "./read-document.js";
@@ -26,6 +26,8 @@ export async function readAgentDocument(file: string, interp: InterpolationConte
   const read = await readManifestDocument(absolute);
   if (!read.doc) return { file: absolute, diagnostics: read.diagnostics };
   const doc = read.doc;
+  const notAManifest = otherKindOfDocument(doc.value, absolute);
+  if (notAManifest) return { file: absolute, diagnostics: [notAManifest] };
 
   const interpolated = interpolateValue(doc.value, doc, read.source, interp);
   const value = interpolated.value;
@@ -49,6 +51,32 @@ export async function readAgentDocument(file: string, interp: InterpolationConte
     };
   }
   return result;
+}
+
+/**
+ * Every YAML file in agents/ is read as a manifest, so an OpenAPI schema or a
+ * state-machine template left there would drown in "unknown field" errors: say
+ * once what it is and where it belongs.
+ */
+function otherKindOfDocument(value: unknown, file: string): Diagnostic | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const kind =
+    "openapi" in value || "swagger" in value
+      ? "an OpenAPI schema"
+      : "States" in value
+        ? "a state-machine template"
+        : undefined;
+  if (!kind) return undefined;
+  return diagnostic(
+    file,
+    START,
+    "error",
+    "manifest/not-an-agent",
+    `This file looks like ${kind}, not an agent manifest; every YAML file in the agents directory is read as an agent.`,
+    kind === "an OpenAPI schema"
+      ? "Move it to openapi/ and point the action group's `schema:` at it."
+      : "Move it to templates/ and list it under `workflows:` in agentctl.yaml.",
+  );
 }
 
 /** `value` is present only when the manifest has no errors (warnings may remain). */

@@ -267,3 +267,27 @@ local: { model: scripted, script: scripts/orders.yaml }
     ]);
   });
 });
+
+describe("files in agents/ that are not manifests", () => {
+  it.each([
+    ["openapi: 3.0.0\ninfo: { title: t, version: '1' }\npaths: {}\n", "openapi/"],
+    ["StartAt: A\nStates:\n  A: { Type: Succeed }\n", "templates/"],
+  ])("says what the file is instead of listing unknown fields", async (text, destination) => {
+    const dir = tempProject({ "agents/x.yaml": text });
+    const { value, diagnostics } = await loadAgentManifest(
+      path.join(dir, "agents/x.yaml"),
+      defaultInterpolation({}),
+    );
+    expect(value).toBeUndefined();
+    expect(diagnostics.map(where)).toEqual([
+      { line: 1, column: 1, code: "manifest/not-an-agent", severity: "error" },
+    ]);
+    expect(diagnostics[0]?.hint).toContain(destination);
+  });
+
+  it("a manifest is still read as one", async () => {
+    const dir = tempProject({ "agents/x.yaml": `name: x\nmodel: m\ninstruction: ${INSTRUCTION}\n` });
+    const { value } = await loadAgentManifest(path.join(dir, "agents/x.yaml"), defaultInterpolation({}));
+    expect(value?.value.name).toBe("x");
+  });
+});
