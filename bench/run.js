@@ -1,11 +1,7 @@
 // `npm run bench`: every benchmark, one after the other, figures printed as measured.
 import { main as cli } from "./cli.js";
+import { main as emulator } from "./emulator.js";
 
 await cli();
 console.log("");
-try {
-  const { main: emulator } = await import("./emulator.js");
-  await emulator();
-} catch (err) {
-  console.log(`emulator benchmark unavailable: ${err instanceof Error ? err.message : String(err)}`);
-}
+await emulator();

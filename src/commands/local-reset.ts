@@ -12,7 +12,8 @@ export default async function localReset(
 ): Promise<void> {
   const target = await findResetTarget(ctx.projectDir, { vars: ctx.env.vars, cwd: ctx.env.cwd });
   const where = shownPath(target.dbPath, ctx.env.cwd);
-  if (!ctx.options.yes) {
+  // Nothing to lose, nothing to confirm.
+  if (target.hasState && !ctx.options.yes) {
     if (!canAsk(ctx)) {
       throw new UsageError(
         `Refusing to delete all emulator state in ${where} without confirmation.`,

@@ -112,12 +112,15 @@ describe("local reset", () => {
     expect(await listAgentNames(server.info.endpoint, server.info.region)).toEqual([]);
   });
 
-  it("says so when there is nothing to reset", async () => {
-    await using project = await tempDir();
-    const ctx = makeContext(project.dir, {}, { yes: true });
-    await localReset(ctx, [], {});
-    expect(ctx.io.stdout.join("")).toMatch(/Nothing to reset/);
-  });
+  it.each([true, false])(
+    "says so when there is nothing to reset, without asking (--yes: %s)",
+    async (yes) => {
+      await using project = await tempDir();
+      const ctx = makeContext(project.dir, {}, { yes });
+      await localReset(ctx, [], {});
+      expect(ctx.io.stdout.join("")).toMatch(/Nothing to reset/);
+    },
+  );
 });
 
 describe("local status", () => {

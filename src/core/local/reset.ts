@@ -8,6 +8,8 @@ export interface ResetTarget {
   dbPath: string;
   /** A running `local serve` wipes its own state (its open database cannot be deleted under it). */
   serverEndpoint?: string;
+  /** Whether there is anything to delete (a server, or any of the database files). */
+  hasState: boolean;
 }
 
 export interface ResetResult extends ResetTarget {
@@ -20,8 +22,11 @@ export async function findResetTarget(
   options: { vars: Readonly<Record<string, string | undefined>>; cwd: string; db?: string },
 ): Promise<ResetTarget> {
   const running = await findRunningServer(projectDir);
-  if (running) return { dbPath: running.health.dbPath, serverEndpoint: running.record.endpoint };
-  return { dbPath: resolveDbPath(projectDir, options.cwd, options.vars, options.db) };
+  if (running)
+    return { dbPath: running.health.dbPath, serverEndpoint: running.record.endpoint, hasState: true };
+  const dbPath = resolveDbPath(projectDir, options.cwd, options.vars, options.db);
+  const present = await Promise.all(dbFiles(dbPath).map(exists));
+  return { dbPath, hasState: present.some(Boolean) };
 }
 
 export async function resetLocalState(target: ResetTarget): Promise<ResetResult> {
