@@ -12,6 +12,7 @@ import { controlPlaneService } from "./control-plane/service.js";
 import { FaultInjector, parseFaultSpec } from "./faults.js";
 import { createHttpHandler } from "./server/dispatch.js";
 import { internalCall } from "./server/internal-endpoints.js";
+import { resolveServerLimits, type ServerLimits } from "./server/limits.js";
 import { type Listener, listen } from "./server/listener.js";
 import { agentRuntimeService } from "./services/agent-runtime.js";
 import { stepFunctionsService } from "./services/step-functions.js";
@@ -38,6 +39,15 @@ export interface EmulatorOptions {
   accountId?: string;
 }
 
+/**
+ * Knobs for tests, deliberately outside EmulatorOptions (the command layer's
+ * contract): every real client is served well by the defaults.
+ */
+export interface EmulatorInternals {
+  /** Client timeouts (server/limits.ts); tests shorten them to observe them. */
+  serverLimits?: Partial<ServerLimits>;
+}
+
 export interface RunningEmulator {
   endpoint: string;
   port: number;
@@ -60,10 +70,14 @@ function checkOptions(opts: EmulatorOptions, region: string, accountId: string):
     throw new Error(`Emulator port ${port} is not a TCP port.`);
 }
 
-export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+export async function startEmulator(
+  opts: EmulatorOptions,
+  internals: EmulatorInternals = {},
+): Promise<RunningEmulator> {
   const region = opts.region ?? "us-east-1";
   const accountId = opts.accountId ?? "000000000000";
   checkOptions(opts, region, accountId);
+  const limits = resolveServerLimits(internals.serverLimits);
   const faults = new FaultInjector(parseFaultSpec(opts.faults ?? ""));
   const store = new Store(opts.dbPath);
   const accessLog: AccessLog = opts.accessLogFile ? openAccessLog(opts.accessLogFile) : NO_ACCESS_LOG;
@@ -96,7 +110,9 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
         internal: (request) => internalCall(request, identity, () => store.db.reset()),
         faults,
         accessLog,
+        bodyStallMs: limits.bodyStallMs,
       }),
+      limits,
     );
   } catch (err) {
     ctx.scheduler.stop();

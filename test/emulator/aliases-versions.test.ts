@@ -202,8 +202,18 @@ describe("aliases and versions through the real SDK", () => {
     );
     expect(forced.$metadata.httpStatusCode).toBe(202);
     expect(forced).toMatchObject({ agentId, agentVersion: "1", agentStatus: "DELETING" });
-    const dissociated = await t.client.send(new GetAgentAliasCommand({ agentId, agentAliasId }));
-    expect(dissociated.agentAlias?.agentAliasStatus).toBe("DISSOCIATED");
+    const dissociated = (await t.client.send(new GetAgentAliasCommand({ agentId, agentAliasId }))).agentAlias;
+    // §3.2: DISSOCIATED = no version associated, and the old routing's period is closed.
+    expect(dissociated?.agentAliasStatus).toBe("DISSOCIATED");
+    expect(dissociated?.routingConfiguration).toEqual([]);
+    expect(dissociated?.agentAliasHistoryEvents?.[0]).toMatchObject({
+      routingConfiguration: [{ agentVersion: "1" }],
+      endDate: expect.any(Date),
+    });
+    const listed = await t.client.send(new ListAgentAliasesCommand({ agentId }));
+    expect(
+      listed.agentAliasSummaries?.find((a) => a.agentAliasId === agentAliasId)?.routingConfiguration,
+    ).toEqual([]);
     for (;;) {
       const got = await t.client
         .send(new GetAgentVersionCommand({ agentId, agentVersion: "1" }))
@@ -214,6 +224,14 @@ describe("aliases and versions through the real SDK", () => {
       }
       await new Promise((r) => setTimeout(r, 10));
     }
+    // Re-routing a dissociated alias opens a new period after the closed one.
+    await t.client.send(new UpdateAgentAliasCommand({ agentId, agentAliasId, agentAliasName: "live" }));
+    const rerouted = await waitForAlias(t.client, agentId, agentAliasId, "PREPARED");
+    expect(rerouted.routingConfiguration).toEqual([{ agentVersion: "2" }]);
+    expect(rerouted.agentAliasHistoryEvents?.map((e) => [e.routingConfiguration, e.endDate])).toEqual([
+      [[{ agentVersion: "2" }], undefined],
+      [[{ agentVersion: "1" }], expect.any(Date)],
+    ]);
   });
 
   it("deletes an alias: DELETING, then gone", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OPERATIONS } from "../../src/emulator/control-plane/operations/index.js";
-import { findRoute, typedQuery } from "../../src/emulator/control-plane/routes.js";
+import { findRoute, suggestPath, typedQuery } from "../../src/emulator/control-plane/routes.js";
 import { OPERATIONS as VALIDATED } from "../../src/emulator/control-plane/validation/index.js";
 import { decodeSegments, parseQuery, splitTarget } from "../../src/emulator/server/request.js";
 import { runtimeOperation } from "../../src/emulator/services/agent-runtime.js";
@@ -74,6 +74,21 @@ describe("control-plane routing", () => {
     expect(findRoute("GET", decodeSegments("/agents//")).match).toBeUndefined();
   });
 
+  it("suggests the control-plane URI a near miss meant: casing of fixed segments, missing trailing slash", () => {
+    const suggest = (path: string) => suggestPath(path, decodeSegments(path));
+    expect(suggest("/agents/X/agentAliases/")).toBe("/agents/X/agentaliases/");
+    expect(suggest("/Agents/AbC/AgentVersions/1/ActionGroups/G1/")).toBe(
+      "/agents/AbC/agentversions/1/actiongroups/G1/",
+    );
+    expect(suggest("/agents")).toBe("/agents/");
+    expect(suggest("/agents/X/agentaliases/Y")).toBe("/agents/X/agentaliases/Y/");
+    // Labels keep their original (encoded) text.
+    expect(suggest("/TAGS/arn%3Aaws%3Abedrock")).toBe("/tags/arn%3Aaws%3Abedrock");
+    expect(suggest("/agents/X/")).toBeUndefined();
+    expect(suggest("/no/such/thing")).toBeUndefined();
+    expect(suggest("/agents//")).toBeUndefined();
+  });
+
   it("types query members the way the model does", () => {
     const query = parseQuery("skipResourceInUseCheck=true&tagKeys=a&tagKeys=b%20c&other=1");
     expect(typedQuery(query, { skipResourceInUseCheck: "boolean", tagKeys: "list" })).toEqual({
@@ -101,6 +116,7 @@ describe("runtime path detection", () => {
   it.each([
     ["POST", "/agents/A/agentAliases/B/sessions/S/text", "InvokeAgent"],
     ["GET", "/agents/A/agentAliases/B/memories", "GetAgentMemory"],
+    ["DELETE", "/agents/A/agentAliases/B/memories", "DeleteAgentMemory"],
     ["POST", "/knowledgebases/K/retrieve", "Retrieve"],
     ["POST", "/retrieveAndGenerate", "RetrieveAndGenerate"],
     ["POST", "/flows/F/aliases/A", "InvokeFlow"],
@@ -108,11 +124,19 @@ describe("runtime path detection", () => {
     expect(runtimeOperation(method, decodeSegments(path))).toBe(operation);
   });
 
-  it.each([["PUT /agents/"], ["GET /flows/F/aliases/A/"], ["GET /knowledgebases/K/"]])(
-    "%s is control plane",
-    (line) => {
-      const [method, path] = line.split(" ") as [string, string];
-      expect(runtimeOperation(method, decodeSegments(path))).toBeUndefined();
-    },
-  );
+  it.each([
+    ["PUT /agents/"],
+    ["GET /flows/F/aliases/A/"],
+    ["GET /knowledgebases/K/"],
+    // Mis-cased control-plane paths: not a runtime operation's shape, so the control plane answers (with a hint).
+    ["POST /agents/X/agentAliases/"],
+    ["GET /agents/X/agentAliases/Y/"],
+    ["GET /agents/X/agentAliases/Y/sessions/S/text"],
+    ["POST /agents/X/agentAliases/Y/sessions//text"],
+    ["PUT /agents/X/agentAliases/Y/memories"],
+    ["GET /retrieveAndGenerate"],
+  ])("%s is not a runtime operation", (line) => {
+    const [method, path] = line.split(" ") as [string, string];
+    expect(runtimeOperation(method, decodeSegments(path))).toBeUndefined();
+  });
 });

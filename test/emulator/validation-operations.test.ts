@@ -227,4 +227,20 @@ describe("every operation", () => {
     expect(tags("arn:aws:bedrock:us-east-1:123456789012:agent/agent12345")).toBeDefined();
     expect(tags("arn:aws:bedrock:us-east-1:123456789012:guardrail/AGENT12345")).toBeDefined();
   });
+
+  it("echoes the tagging ARN pattern as the model writes it (botocore 1.43.11 TaggableResourcesArn)", () => {
+    const modelText =
+      ".*(^arn:aws:bedrock:[a-zA-Z0-9-]+:/d{12}:(agent|agent-alias|knowledge-base|flow|prompt)/[A-Z0-9]{10}(?:/[A-Z0-9]{10})?$" +
+      "|^arn:aws:bedrock:[a-zA-Z0-9-]+:/d{12}:flow/([A-Z0-9]{10})/alias/([A-Z0-9]{10})$" +
+      "|^arn:aws:bedrock:[a-zA-Z0-9-]+:/d{12}:prompt/([A-Z0-9]{10})?(?::/d+)?$).*";
+    const failure = validateRequest("ListTagsForResource", {
+      resourceArn: "arn:aws:bedrock:us-east-1:123456789012:guardrail/AGENT12345",
+    });
+    expect(failure?.fieldList).toEqual([
+      { name: "resourceArn", message: `Member must satisfy regular expression pattern: ${modelText}` },
+    ]);
+    expect(failure?.message).toContain(
+      `failed to satisfy constraint: Member must satisfy regular expression pattern: ${modelText}`,
+    );
+  });
 });

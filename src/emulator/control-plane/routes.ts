@@ -110,6 +110,30 @@ export function findRoute(method: string, segments: string[]): RouteLookup {
   return { pathKnown };
 }
 
+/**
+ * The control-plane URI a path most likely meant, when it differs from one only
+ * in the case of its fixed segments or a missing trailing slash (§0 fact 5:
+ * `agentaliases` vs the runtime's `agentAliases`, `/agents` vs `/agents/`), or
+ * undefined. `rawPath` is the path as sent; labels are kept as they were.
+ */
+export function suggestPath(rawPath: string, segments: string[]): string | undefined {
+  const raw = rawPath.split("/").slice(1);
+  for (const candidate of [segments, [...segments, ""]]) {
+    for (const route of COMPILED) {
+      if (route.segments.length !== candidate.length) continue;
+      const fits = route.segments.every((want, i) => {
+        const got = candidate[i] as string;
+        return want.label !== undefined ? got !== "" : want.literal?.toLowerCase() === got.toLowerCase();
+      });
+      if (!fits) continue;
+      const fixed = route.segments.map((want, i) => want.literal ?? raw[i] ?? "");
+      const suggestion = `/${fixed.join("/")}`;
+      return suggestion === rawPath ? undefined : suggestion;
+    }
+  }
+  return undefined;
+}
+
 /** Query members as the model types them: booleans as booleans, lists as string[]. */
 export function typedQuery(
   query: Record<string, string | string[]>,

@@ -4,7 +4,7 @@ import type { NormalisedRequest } from "../server/request.js";
 import type { Service } from "../server/service.js";
 import type { ControlPlaneContext } from "./context.js";
 import { OPERATIONS } from "./operations/index.js";
-import { findRoute, typedQuery } from "./routes.js";
+import { findRoute, suggestPath, typedQuery } from "./routes.js";
 import { validateRequest } from "./validation/index.js";
 
 /**
@@ -27,11 +27,20 @@ export function parseJsonBody(body: Buffer): Record<string, unknown> {
 }
 
 export function unknownOperation(request: NormalisedRequest, pathKnown: boolean): AwsError {
+  if (pathKnown) {
+    return new AwsError(
+      "UnknownOperationException",
+      404,
+      `No bedrock-agent operation accepts ${request.method} on ${request.path}.`,
+    );
+  }
+  // Control-plane URIs are case- and slash-sensitive (§0 fact 5), so a near miss deserves a pointer.
+  const suggestion = suggestPath(request.path, request.segments);
   return new AwsError(
     "UnknownOperationException",
     404,
-    pathKnown
-      ? `No bedrock-agent operation accepts ${request.method} on ${request.path}.`
+    suggestion
+      ? `No bedrock-agent operation matches ${request.method} ${request.path}; did you mean ${suggestion}? Control-plane paths are lower case and end in "/"; only bedrock-agent-runtime paths use agentAliases.`
       : `No bedrock-agent operation matches ${request.method} ${request.path}. The local emulator serves the agent, action group, alias, version, collaborator, knowledge-base association and tagging operations.`,
   );
 }

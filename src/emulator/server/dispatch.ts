@@ -19,6 +19,8 @@ export interface DispatchDeps {
   internal(request: NormalisedRequest): RoutedCall | undefined;
   faults: FaultInjector;
   accessLog: AccessLog;
+  /** Longest silence while a request body is arriving (ServerLimits.bodyStallMs). */
+  bodyStallMs: number;
 }
 
 /** SQLite's "busy"/"locked" after busy_timeout: another process holds the write lock. */
@@ -49,6 +51,15 @@ function injectedFault(kind: "throttle" | "error500"): AwsError {
       );
 }
 
+function unknownTarget(rawTarget: string): AwsError {
+  const target = rawTarget.length > 200 ? `${rawTarget.slice(0, 200)}…` : rawTarget;
+  return new AwsError(
+    "UnknownOperationException",
+    400,
+    `The local emulator has no operation for X-Amz-Target "${target}": it serves only Bedrock Agents (bedrock-agent, bedrock-agent-runtime) and Step Functions (X-Amz-Target: ${SFN_TARGET_PREFIX}<Operation>). Point this client at AWS or at an emulator for its own service.`,
+  );
+}
+
 /**
  * The single request handler behind both HTTP versions: normalise, route to a
  * service, inject faults, run, frame errors in the service's protocol, log.
@@ -57,14 +68,16 @@ export function createHttpHandler(deps: DispatchDeps): HttpHandler {
   return async (req: IncomingMessage | Http2ServerRequest) => {
     const started = performance.now();
     const requestId = randomUUID();
-    const target = req.headers["x-amz-target"];
-    const isStepFunctions = typeof target === "string" && target.startsWith(SFN_TARGET_PREFIX);
-    let protocol: Service["protocol"] = isStepFunctions ? "awsJson" : "restJson";
+    // Any X-Amz-Target makes it an awsJson call, whatever service it names: its
+    // client reads the error code from the body's __type only (botocore, §1.3).
+    const rawTarget = req.headers["x-amz-target"];
+    const target = rawTarget === undefined ? undefined : String(rawTarget);
+    let protocol: Service["protocol"] = target === undefined ? "restJson" : "awsJson";
     let operation = "Unknown";
     let reply: Reply;
     let errorType: string | undefined;
     try {
-      const body = await readBody(req, req.headers["content-length"]);
+      const body = await readBody(req, req.headers["content-length"], deps.bodyStallMs);
       const { path, queryText } = splitTarget(req.url ?? "/");
       const request: NormalisedRequest = {
         method: req.method ?? "GET",
@@ -76,11 +89,13 @@ export function createHttpHandler(deps: DispatchDeps): HttpHandler {
       };
       let call = deps.internal(request);
       if (!call) {
-        const service = isStepFunctions
-          ? deps.stepFunctions
-          : runtimeOperation(request.method, request.segments) !== undefined
-            ? deps.runtime
-            : deps.controlPlane;
+        if (target !== undefined && !target.startsWith(SFN_TARGET_PREFIX)) throw unknownTarget(target);
+        const service =
+          target !== undefined
+            ? deps.stepFunctions
+            : runtimeOperation(request.method, request.segments) !== undefined
+              ? deps.runtime
+              : deps.controlPlane;
         protocol = service.protocol;
         call = service.route(request);
         operation = call.operation;

@@ -1,7 +1,9 @@
-import { randomUUID } from "node:crypto";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import http2, { type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from "node:http2";
 import net, { type Socket } from "node:net";
+import { closeStreamAfterResponse, trackSession } from "./h2-sessions.js";
+import { guardHttp1Socket, type Http1Guard, rawErrorResponse } from "./http1-guard.js";
+import { DEFAULT_SERVER_LIMITS, type ServerLimits } from "./limits.js";
 import { PrefixedSocket } from "./prefixed-socket.js";
 import type { Reply } from "./reply.js";
 
@@ -16,30 +18,23 @@ export interface Listener {
 }
 
 const HTTP2_PREFACE = Buffer.from("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
-/** A connection that never says anything is dropped rather than held forever. */
-const SNIFF_TIMEOUT_MS = 30_000;
 const CLOSE_GRACE_MS = 2_000;
-const MALFORMED_BODY = JSON.stringify({ message: "The request is not well-formed HTTP." });
 const malformedHttpResponse = (): string =>
-  [
-    "HTTP/1.1 400 Bad Request",
-    "Content-Type: application/json",
-    `x-amzn-RequestId: ${randomUUID()}`,
-    "x-amzn-ErrorType: SerializationException",
-    `Content-Length: ${Buffer.byteLength(MALFORMED_BODY)}`,
-    "Connection: close",
-    "",
-    MALFORMED_BODY,
-  ].join("\r\n");
+  rawErrorResponse("400 Bad Request", "SerializationException", "The request is not well-formed HTTP.");
 
 /**
  * One loopback port for HTTP/1.1 (boto3, the CLI, most SDK clients) and
  * cleartext HTTP/2 with prior knowledge (the JS bedrock-agent-runtime client,
  * aws-behaviour.md §1.5): the first bytes of each connection pick the server.
  */
-export async function listen(port: number, handler: HttpHandler): Promise<Listener> {
+export async function listen(
+  port: number,
+  handler: HttpHandler,
+  limits: ServerLimits = DEFAULT_SERVER_LIMITS,
+): Promise<Listener> {
   const sockets = new Set<Socket>();
   const sessions = new Set<Http2Session>();
+  const guards = new WeakMap<Socket, Http1Guard>();
   let inFlight = 0;
   let idle: (() => void) | undefined;
 
@@ -48,36 +43,36 @@ export async function listen(port: number, handler: HttpHandler): Promise<Listen
     res: ServerResponse | Http2ServerResponse,
   ): Promise<void> => {
     inFlight++;
+    const guard = req.httpVersionMajor === 1 ? guards.get(req.socket as Socket) : undefined;
+    guard?.requestStarted();
     try {
       const reply = await handler(req);
-      await writeReply(res, reply, req.httpVersionMajor === 1);
+      await writeReply(req, res, reply);
     } catch {
       // The client went away mid-response; nothing left to tell it.
       res.destroy();
     } finally {
+      guard?.requestFinished();
       inFlight--;
       if (inFlight === 0) idle?.();
     }
   };
 
-  const h1 = http.createServer({ keepAliveTimeout: 5_000 }, onRequest);
+  const h1 = http.createServer({ keepAliveTimeout: limits.keepAliveMs }, onRequest);
   // Bytes that are not HTTP at all still get an AWS-shaped answer, never an empty reset.
   h1.on("clientError", (_err, socket) => {
     if (socket.writable) socket.end(malformedHttpResponse());
     socket.destroy();
   });
   const h2 = http2.createServer({}, onRequest);
-  h2.on("session", (session) => {
-    sessions.add(session);
-    session.on("close", () => sessions.delete(session));
-    session.on("error", () => session.destroy());
-  });
+  h2.on("session", (session) => trackSession(session, sessions, limits.h2IdleMs));
 
   const tcp = net.createServer({ noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
-    socket.setTimeout(SNIFF_TIMEOUT_MS, () => socket.destroy());
+    // A connection that never says anything is dropped rather than held forever.
+    socket.setTimeout(limits.headersMs, () => socket.destroy());
     let head: Buffer = Buffer.alloc(0);
     const onData = (chunk: Buffer): void => {
       head = head.length === 0 ? chunk : Buffer.concat([head, chunk]);
@@ -86,11 +81,13 @@ export async function listen(port: number, handler: HttpHandler): Promise<Listen
       if (couldBeHttp2 && head.length < HTTP2_PREFACE.length) return; // need more bytes to decide
       socket.off("data", onData);
       socket.pause();
+      // From here the protocol's own limits apply: the HTTP/1.1 guard, the HTTP/2 session timer.
       socket.setTimeout(0);
       if (couldBeHttp2) {
         h2.emit("connection", new PrefixedSocket(socket, head));
       } else {
         socket.unshift(head);
+        guards.set(socket, guardHttp1Socket(socket, limits.headersMs));
         h1.emit("connection", socket);
         socket.resume();
       }
@@ -130,13 +127,16 @@ export async function listen(port: number, handler: HttpHandler): Promise<Listen
 }
 
 async function writeReply(
+  req: IncomingMessage | Http2ServerRequest,
   res: ServerResponse | Http2ServerResponse,
   reply: Reply & { requestId: string },
-  http1: boolean,
 ): Promise<void> {
   const headers: Record<string, string | number> = { ...reply.headers, "x-amzn-RequestId": reply.requestId };
-  // After a 413 part of the body may still be unread; only a fresh connection is safe.
-  if (http1 && reply.status === 413) headers.Connection = "close";
+  // Answered before the request body was all read (413 cut-off, 408 stall): the
+  // rest of it is still on the wire, so the connection or stream cannot be reused.
+  const unfinished = !req.complete;
+  if (req.httpVersionMajor === 1 && (unfinished || reply.status === 413)) headers.Connection = "close";
+  if (unfinished && req.httpVersionMajor === 2) closeStreamAfterResponse(req as Http2ServerRequest);
   const body = reply.body;
   if (body === undefined || Buffer.isBuffer(body)) {
     headers["Content-Length"] = body?.length ?? 0;

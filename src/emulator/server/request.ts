@@ -59,34 +59,54 @@ const tooLarge = (): AwsError =>
     `The request body exceeds the emulator's limit of ${MAX_BODY_BYTES} bytes.`,
   );
 
+const stalled = (stallMs: number): AwsError =>
+  new AwsError(
+    "RequestTimeoutException",
+    408,
+    `The request body stopped arriving: nothing for ${stallMs} ms. The emulator gave up waiting for the rest.`,
+  );
+
 /**
  * Reads the body without ever holding more than the limit: past it, the rest is
  * read and dropped (so the client gets a clean 413 rather than a reset), up to
  * a drain cap after which reading stops; the server then closes the connection.
+ * A body that goes silent for `stallMs` is abandoned the same way, with a 408
+ * (RequestTimeoutException: the SDKs retry it); 0 waits forever.
  */
-export function readBody(stream: Readable, declaredLength: string | undefined): Promise<Buffer> {
+export function readBody(stream: Readable, declaredLength: string | undefined, stallMs = 0): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const fail = (err: unknown): void => {
+      clearTimeout(timer);
+      timer = undefined;
+      stream.pause();
+      reject(err);
+    };
     const declared = declaredLength === undefined ? Number.NaN : Number(declaredLength);
     if (declared > MAX_DRAIN_BYTES) {
       // Not worth draining: answer now; the server closes the connection after the reply.
-      stream.pause();
-      reject(tooLarge());
+      fail(tooLarge());
       return;
     }
+    if (stallMs > 0) timer = setTimeout(() => fail(stalled(stallMs)), stallMs);
     const chunks: Buffer[] = [];
     let size = 0;
     let overflow = declared > MAX_BODY_BYTES;
     stream.on("data", (chunk: Buffer) => {
+      timer?.refresh();
       size += chunk.length;
       if (size > MAX_BODY_BYTES) overflow = true;
       if (size > MAX_DRAIN_BYTES) {
-        stream.pause();
-        reject(tooLarge());
+        fail(tooLarge());
         return;
       }
       if (!overflow) chunks.push(chunk);
     });
-    stream.on("end", () => (overflow ? reject(tooLarge()) : resolve(Buffer.concat(chunks, size))));
-    stream.on("error", (err) => reject(err));
+    stream.on("end", () => {
+      clearTimeout(timer);
+      if (overflow) reject(tooLarge());
+      else resolve(Buffer.concat(chunks, size));
+    });
+    stream.on("error", (err) => fail(err));
   });
 }

@@ -3,25 +3,46 @@ import type { NormalisedRequest } from "../server/request.js";
 import type { Service } from "../server/service.js";
 
 /**
- * Which bedrock-agent-runtime operation a path addresses (§1.1: the two Bedrock
- * services share a signing name, so only the path tells them apart), or
- * undefined when it is not a runtime path.
+ * The bedrock-agent-runtime operations the emulator recognises, method and URI
+ * as in the runtime model (`{label}` = one non-empty segment). Kept short and
+ * explicit: a request goes to the runtime only when it has one of these exact
+ * shapes, so a mis-cased control-plane path (`/agents/X/agentAliases/`) is not
+ * mistaken for a runtime call and gets the control plane's 404 with a hint.
+ */
+const RUNTIME_ROUTES: readonly (readonly [method: string, path: string, operation: string])[] = [
+  ["POST", "/agents/{agentId}/agentAliases/{agentAliasId}/sessions/{sessionId}/text", "InvokeAgent"],
+  ["GET", "/agents/{agentId}/agentAliases/{agentAliasId}/memories", "GetAgentMemory"],
+  ["DELETE", "/agents/{agentId}/agentAliases/{agentAliasId}/memories", "DeleteAgentMemory"],
+  ["POST", "/knowledgebases/{knowledgeBaseId}/retrieve", "Retrieve"],
+  ["POST", "/retrieveAndGenerate", "RetrieveAndGenerate"],
+  ["POST", "/retrieveAndGenerateStream", "RetrieveAndGenerateStream"],
+  ["POST", "/flows/{flowIdentifier}/aliases/{flowAliasIdentifier}", "InvokeFlow"],
+];
+
+const COMPILED = RUNTIME_ROUTES.map(([method, path, operation]) => ({
+  method,
+  operation,
+  segments: path
+    .split("/")
+    .slice(1)
+    .map((s) => (s.startsWith("{") ? undefined : s)),
+}));
+
+/**
+ * Which bedrock-agent-runtime operation a request addresses (§1.1: the two
+ * Bedrock services share a signing name, so only method and path tell them
+ * apart), or undefined when it is not one.
  */
 export function runtimeOperation(method: string, segments: string[]): string | undefined {
-  const [first, , third, , fifth, , seventh] = segments;
-  // /agents/{agentId}/agentAliases/{aliasId}/sessions/{sessionId}/text|memories
-  if (first === "agents" && third === "agentAliases") {
-    if (fifth === "sessions" && seventh === "text") return "InvokeAgent";
-    if (segments[4] === "memories") return method === "DELETE" ? "DeleteAgentMemory" : "GetAgentMemory";
-    return "Unknown";
-  }
-  if (first === "retrieveAndGenerate") return "RetrieveAndGenerate";
-  if (first === "retrieveAndGenerateStream") return "RetrieveAndGenerateStream";
-  if (first === "knowledgebases" && segments[2] === "retrieve" && segments.length === 3) return "Retrieve";
-  // InvokeFlow is POST /flows/{id}/aliases/{aliasId}; the control plane's flow paths end in "/".
-  if (first === "flows" && segments[2] === "aliases" && segments.length === 4 && segments[3] !== "")
-    return "InvokeFlow";
-  return undefined;
+  const route = COMPILED.find(
+    (r) =>
+      r.method === method &&
+      r.segments.length === segments.length &&
+      r.segments.every((literal, i) =>
+        literal === undefined ? segments[i] !== "" : literal === segments[i],
+      ),
+  );
+  return route?.operation;
 }
 
 /**

@@ -6,6 +6,7 @@ import { findReplay, rememberToken } from "../idempotency.js";
 import { optionalBoolean, optionalNumber, pick, presentMembers, requiredString } from "../input.js";
 import { scheduleTransition, Transition } from "../lifecycle.js";
 import { paginate } from "../pagination.js";
+import { checkPromptOverride } from "../prompt-override-rules.js";
 import {
   agentArn,
   aliasArn,
@@ -44,6 +45,7 @@ function definitionFrom(input: OperationInput): AgentDefinition {
     (input.customOrchestration as { executor?: unknown } | undefined)?.executor,
     "customOrchestration.executor",
   );
+  checkPromptOverride(input);
   return {
     agentName: requiredString(input, "agentName"),
     ...(presentMembers(input, OPTIONAL_DEFINITION) as Partial<AgentDefinition>),

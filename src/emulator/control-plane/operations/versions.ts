@@ -1,5 +1,5 @@
 import { conflict, validationError } from "../../aws-error.js";
-import { type StoredAgent, type StoredVersion, versionScope } from "../../store/index.js";
+import { type StoredAgent, type StoredAlias, type StoredVersion, versionScope } from "../../store/index.js";
 import type { ControlPlaneContext, Operation } from "../context.js";
 import { optionalBoolean, pick, requiredString } from "../input.js";
 import { scheduleTransition, Transition } from "../lifecycle.js";
@@ -136,6 +136,21 @@ export const ListAgentVersions: Operation = {
   },
 };
 
+/**
+ * Leaves an alias routing nowhere: an empty routingConfiguration (never the
+ * deleted version, which a caller would then try to read or invoke), and the
+ * open history period closed. A later UpdateAgentAlias opens a new one.
+ */
+function dissociate(ctx: ControlPlaneContext, alias: StoredAlias): void {
+  const now = isoNow(ctx);
+  const current = alias.agentAliasHistoryEvents?.[0];
+  if (current && !current.endDate) current.endDate = now;
+  alias.routingConfiguration = [];
+  alias.agentAliasStatus = "DISSOCIATED";
+  alias.updatedAt = now;
+  ctx.store.aliases.update(alias.agentId, alias.agentAliasId, alias.agentAliasName, alias);
+}
+
 export const DeleteAgentVersion: Operation = {
   mode: "write",
   run(ctx, input) {
@@ -151,7 +166,7 @@ export const DeleteAgentVersion: Operation = {
     if (version.agentStatus === "DELETING") return { status: 202, body };
     requireSettled(agent, "DeleteAgentVersion");
     // "In use" = an alias routes to it. With skipResourceInUseCheck those aliases
-    // are left without a version: DISSOCIATED, the status the model has for that.
+    // are left with no version (§3.2: DISSOCIATED "alias has no version associated").
     const routing = ctx.store.aliases
       .all(agent.agentId)
       .filter(
@@ -165,11 +180,7 @@ export const DeleteAgentVersion: Operation = {
           `Version ${versionId} of agent ${agent.agentId} is in use by alias(es) ${routing.map((a) => a.agentAliasName).join(", ")}. Point them at another version first, or set skipResourceInUseCheck to true.`,
         );
       }
-      for (const alias of routing) {
-        alias.agentAliasStatus = "DISSOCIATED";
-        alias.updatedAt = isoNow(ctx);
-        ctx.store.aliases.update(agent.agentId, alias.agentAliasId, alias.agentAliasName, alias);
-      }
+      for (const alias of routing) dissociate(ctx, alias);
     }
     version.agentStatus = "DELETING";
     version.updatedAt = isoNow(ctx);

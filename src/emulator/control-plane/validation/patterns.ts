@@ -22,13 +22,16 @@ const JAVA_SPACE = "\\t\\n\\x0B\\f\\r ";
 const TAG_CHARS = "[a-zA-Z0-9\\s._:/=+@-]*";
 
 /**
- * The model writes `/d{12}` and `:/d+` where `\d{12}` and `:\d+` are obviously meant (as written, no real ARN
- * could ever match, yet the service tags agents fine). We validate — and echo — the corrected pattern.
+ * `TaggableResourcesArn` exactly as the model writes it (botocore 1.43.11), `.*( … ).*` wrapper included:
+ * that text is what AWS echoes in its messages. It has `/d{12}` and `:/d+` where `\d{12}` and `:\d+` are
+ * obviously meant (as written, no real ARN could ever match, yet the service tags agents fine), so we
+ * echo the model's text but validate with the corrected expression.
  */
-const TAG_ARN =
-  ".*(^arn:aws:bedrock:[a-zA-Z0-9-]+:\\d{12}:(agent|agent-alias|knowledge-base|flow|prompt)/[A-Z0-9]{10}(?:/[A-Z0-9]{10})?$" +
-  "|^arn:aws:bedrock:[a-zA-Z0-9-]+:\\d{12}:flow/([A-Z0-9]{10})/alias/([A-Z0-9]{10})$" +
-  "|^arn:aws:bedrock:[a-zA-Z0-9-]+:\\d{12}:prompt/([A-Z0-9]{10})?(?::\\d+)?$).*";
+const TAG_ARN_MODEL_TEXT =
+  ".*(^arn:aws:bedrock:[a-zA-Z0-9-]+:/d{12}:(agent|agent-alias|knowledge-base|flow|prompt)/[A-Z0-9]{10}(?:/[A-Z0-9]{10})?$" +
+  "|^arn:aws:bedrock:[a-zA-Z0-9-]+:/d{12}:flow/([A-Z0-9]{10})/alias/([A-Z0-9]{10})$" +
+  "|^arn:aws:bedrock:[a-zA-Z0-9-]+:/d{12}:prompt/([A-Z0-9]{10})?(?::/d+)?$).*";
+const TAG_ARN_CORRECTED = TAG_ARN_MODEL_TEXT.replaceAll("/d", "\\d");
 
 export const PATTERNS = {
   P_ID10: pattern("[0-9a-zA-Z]{10}"),
@@ -44,7 +47,7 @@ export const PATTERNS = {
   ),
   P_ROLE_ARN: pattern("arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+"),
   P_KMS_ARN: pattern("arn:aws(|-cn|-us-gov):kms:[a-zA-Z0-9-]*:[0-9]{12}:key/[a-zA-Z0-9-]{36}"),
-  P_TAG_ARN: pattern(TAG_ARN),
+  P_TAG_ARN: pattern(TAG_ARN_MODEL_TEXT, TAG_ARN_CORRECTED),
   P_LAMBDA_ARN: pattern(
     "arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}(-gov)?-[a-z]+-\\d{1}:\\d{12}:function:[a-zA-Z0-9-_\\.]+(:(\\$LATEST|[a-zA-Z0-9-_]+))?",
   ),

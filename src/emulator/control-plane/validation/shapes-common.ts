@@ -67,7 +67,7 @@ const PromptConfiguration = structure({
 
 /**
  * Only the shape is checked here. "overrideLambda requires a parserMode OVERRIDDEN" is a service rule with
- * unknown wording; it belongs to the control-plane handlers, not to model validation.
+ * unknown wording; CreateAgent/UpdateAgent enforce it (control-plane/prompt-override-rules.ts).
  */
 export const PromptOverrideConfiguration = structure(
   {
