@@ -9,11 +9,12 @@ import { buildCli } from "./cli.js";
 import type { Context, GlobalOptions } from "./context.js";
 import type { Env } from "./env.js";
 import { readProcessEnv } from "./env.js";
-import { AgentctlError, ExitCode, ReportedFailure } from "./errors.js";
+import { AgentctlError, ExitCode, ReportedFailure, UsageError } from "./errors.js";
 import type { Io, Writer } from "./io/io.js";
 import { createStreamIo } from "./io/io.js";
 import { renderError } from "./io/render-error.js";
 import { makeStyle } from "./io/style.js";
+import { fromSystemError } from "./system-errors.js";
 
 export interface RunDeps {
   env?: Env;
@@ -43,7 +44,10 @@ export async function run(argv: string[], deps: RunDeps = {}): Promise<number> {
     },
     {
       writeOut: (s) => stdout.write(s),
-      writeErr: (s) => stderr.write(s),
+      // Under --json a usage error is reported as JSON on stdout (handleError), not as text.
+      writeErr: (s) => {
+        if (!early.json) stderr.write(s);
+      },
     },
   );
 
@@ -57,13 +61,10 @@ export async function run(argv: string[], deps: RunDeps = {}): Promise<number> {
 
 function handleError(err: unknown, io: Io, cwd: string): number {
   if (isCommanderError(err)) {
-    // commander already printed its message (or the help/version text).
-    if (
-      err.code === "commander.helpDisplayed" ||
-      err.code === "commander.version" ||
-      err.code === "commander.help"
-    )
-      return ExitCode.Ok;
+    // commander already printed its text: help or version (exit 0), or a usage error,
+    // which includes help shown because a command was missing (commander's exit 1).
+    if (err.exitCode === 0) return ExitCode.Ok;
+    if (io.json) renderError(new UsageError(err.message.replace(/^error: /, "")), io, cwd);
     return ExitCode.InvalidInput;
   }
   const error = toAgentctlError(err);
@@ -74,7 +75,7 @@ function handleError(err: unknown, io: Io, cwd: string): number {
 /** AWS SDK errors are recognised by shape (name + $metadata), never by message text. */
 function toAgentctlError(err: unknown): AgentctlError {
   if (err instanceof AgentctlError) return err;
-  const classified = classifyAwsError(err);
+  const classified = classifyAwsError(err) ?? fromSystemError(err);
   if (classified) return classified;
   return new AgentctlError(err instanceof Error ? err.message : String(err), {
     exitCode: ExitCode.Failed,
@@ -83,7 +84,7 @@ function toAgentctlError(err: unknown): AgentctlError {
   });
 }
 
-function isCommanderError(err: unknown): err is { code: string; exitCode: number } {
+function isCommanderError(err: unknown): err is { code: string; exitCode: number; message: string } {
   return typeof err === "object" && err !== null && (err as { name?: string }).name === "CommanderError";
 }
 

@@ -140,7 +140,7 @@ describe("agentctl init (command)", () => {
     const out = io.stdout.join("");
     expect(out).toContain("Created project demo in demo");
     expect(out).toContain("  templates/order-workflow.asl.yaml");
-    expect(out).toMatch(/cd demo\n\s+agentctl validate/);
+    expect(out).toMatch(/Next steps:\n\s+agentctl -C demo validate/);
   });
 
   it("returns the same facts as JSON", async () => {

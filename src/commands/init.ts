@@ -22,11 +22,21 @@ export default async function init(
     for (const file of result.kept) lines.push(s.dim(`  ${file} (kept as it was)`));
     lines.push("", s.bold("Next steps:"));
     for (const step of nextSteps(shown)) lines.push(`  ${step}`);
+    lines.push(
+      s.dim(
+        "  (agentctl not on your PATH? Run it as `npx agentctl …` from its checkout, or `npm link` there.)",
+      ),
+    );
     return lines.join("\n");
   });
 }
 
+/**
+ * `agentctl` may not be on PATH (run from a checkout with npx), so the steps name the
+ * project with -C instead of asking for a `cd` that npx would not follow.
+ */
 function nextSteps(shownDir: string): string[] {
-  const cd = shownDir === "." ? [] : [`cd ${/\s/.test(shownDir) ? JSON.stringify(shownDir) : shownDir}`];
-  return [...cd, "agentctl validate"];
+  const dir = /\s/.test(shownDir) ? JSON.stringify(shownDir) : shownDir;
+  const project = shownDir === "." ? "" : ` -C ${dir}`;
+  return [`agentctl${project} validate`];
 }

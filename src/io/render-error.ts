@@ -22,7 +22,8 @@ export function renderError(error: AgentctlError, io: Io, baseDir: string): void
   if (error.source === "toolkit") {
     io.error(s.dim("This looks like a bug in agentctl; please report it with the output of --verbose."));
   }
-  if (io.verbose) {
+  // A stack trace helps only with what is not the user's to fix.
+  if (io.verbose && error.source !== "user") {
     const cause = error.cause instanceof Error ? error.cause : error;
     if (cause.stack) io.debug(cause.stack);
   }

@@ -14,8 +14,9 @@ import {
   visit,
 } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics.js";
-import { diagnostic, START } from "../diagnostics.js";
+import { diagnostic, hasErrors, START } from "../diagnostics.js";
 import type { PropertyPath } from "../manifest/types.js";
+import { duplicateKeys, syntaxProblems, tagWarnings } from "./yaml-problems.js";
 
 /** Files larger than this are refused with a diagnostic instead of parsed (Bedrock's own limits are far lower). */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -53,26 +54,43 @@ export function parseDocumentText(text: string, file: string, codePrefix = "synt
     return { file, diagnostics, ...noPositions };
   }
 
-  const doc = parseYaml(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // A byte-order mark is invisible in editors; dropping it keeps columns as people count them.
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  let doc: Document;
+  try {
+    doc = parseYaml(source, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  } catch (e) {
+    // Absurdly deep nesting overflows the parser's own recursion.
+    diagnostics.push(
+      diagnostic(
+        file,
+        START,
+        "error",
+        `${codePrefix}/too-deep`,
+        `The file cannot be parsed: ${(e as Error).message}`,
+      ),
+    );
+    return { file, diagnostics, ...noPositions };
+  }
   const pos = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  for (const e of doc.errors) {
+  const lineOf = (offset: number) => pos(offset).line;
+  const jsonHint = looksLikeJson(source)
+    ? "The file looks like JSON: check for trailing commas, comments or missing quotes."
+    : undefined;
+  const problems = [...syntaxProblems(doc.errors, lineOf), ...duplicateKeys(doc, lineOf)];
+  for (const p of problems) {
+    const hint = p.hint ?? jsonHint;
+    diagnostics.push(diagnostic(file, pos(p.offset), "error", `${codePrefix}/invalid`, p.message, hint));
+  }
+  for (const p of tagWarnings(doc.warnings)) {
     diagnostics.push(
-      diagnostic(
-        file,
-        pos(e.pos[0]),
-        "error",
-        `${codePrefix}/invalid`,
-        e.message.split("\n")[0] ?? e.message,
-        looksLikeJson(text) && !e.message.includes("unique")
-          ? "The file looks like JSON: check for trailing commas, comments or missing quotes."
-          : undefined,
-      ),
+      diagnostic(file, pos(p.offset), "warning", `${codePrefix}/unresolved-tag`, p.message, p.hint),
     );
   }
-  if (diagnostics.length > 0) return { file, diagnostics, ...noPositions };
+  if (hasErrors(diagnostics)) return { file, diagnostics, ...noPositions };
 
   const root = doc.contents;
   const nodeAt = (path: PropertyPath): Node | null => {

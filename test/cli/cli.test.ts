@@ -40,6 +40,30 @@ describe("agentctl command line", () => {
     },
   );
 
+  it.each([[[]], [["local"]]])("a missing command prints help and exits 2: %j", async (argv) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Usage:");
+  });
+
+  it("under --json a usage error is a JSON document on stdout", async () => {
+    const r = await runCli(["--json", "no-such-command"]);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout)).toEqual({
+      error: { type: "UsageError", message: "unknown command 'no-such-command'", exitCode: 2 },
+    });
+    expect(r.stderr).toBe("");
+  });
+
+  it("a path that runs through a file is the user's input, not a bug: exit 2, no stack even with -v", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "agentctl-fs-"));
+    writeFileSync(path.join(dir, "afile"), "");
+    const r = await runCli(["-v", "init", path.join(dir, "afile", "sub")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("ENOTDIR");
+    expect(r.stderr).not.toMatch(/bug|\n\s+at /);
+  });
+
   it("a directory without agentctl.yaml is invalid input (exit 2) with a hint", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "agentctl-empty-"));
     const r = await runCli(["validate", "-C", dir]);
