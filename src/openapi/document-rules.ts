@@ -6,12 +6,15 @@ import type { DocumentSet } from "./documents.js";
 import { Findings } from "./findings.js";
 import { MAX_APIS_PER_ACTION_GROUP, opaqueBedrockError, SCHEMA_SIZE_WARNING_CHARS } from "./limits.js";
 import { child, isObject, type Located } from "./refs.js";
+import { recogniseToolDefinition, toolDefinitionHint, toolDefinitionMessage } from "./tool-definition.js";
 import { operationSites, pathsOf } from "./walk.js";
 
 export interface DocumentVerdict {
   findings: Findings;
   /** False when the document is not an OpenAPI 3 document with paths: operation rules would only add noise. */
   hasOperations: boolean;
+  /** True when it is something else altogether (a tool definition): no OpenAPI rule applies. */
+  foreign?: boolean;
 }
 
 export function checkDocument(
@@ -46,12 +49,26 @@ export function checkDocument(
     return { findings: f, hasOperations: false };
   }
   const version = child(rootAt, "openapi");
+  // Tutorials present tool-use definitions ({name, inputSchema}) as "the OpenAPI schema"
+  // of an action; "no openapi version" would not tell the user what went wrong.
+  const tools = version.value === undefined ? recogniseToolDefinition(root) : undefined;
+  if (tools) {
+    f.error(
+      tools.key === undefined ? rootAt : child(rootAt, tools.key),
+      "openapi/tool-definition",
+      toolDefinitionMessage(tools),
+      toolDefinitionHint(tools),
+      tools.key === undefined ? "value" : "key",
+    );
+    return { findings: f, hasOperations: false, foreign: true };
+  }
   if (version.value === undefined) {
+    // §4.2: "openapi" is required.
     f.error(
       rootAt,
       "openapi/version-missing",
       'The document has no "openapi" version.',
-      `Add openapi: "3.0.0" at the top (aws-behaviour.md §4.2). ${opaque}`,
+      `Add openapi: "3.0.0" at the top. ${opaque}`,
       "value",
     );
     return { findings: f, hasOperations: false };

@@ -37,6 +37,15 @@ export class DocumentSet {
     return path.resolve(path.dirname(path.resolve(fromFile)), decodeURIComponent(refFilePart));
   }
 
+  /**
+   * How messages name a file: relative to the schema's directory, the way the user wrote
+   * the `$ref` (diagnostics already carry the absolute path for editors).
+   */
+  displayPath(absFile: string): string {
+    const rel = path.relative(this.rootDir, absFile);
+    return rel === "" ? path.basename(absFile) : rel;
+  }
+
   isInsideRoot(absFile: string, rootDir = this.rootDir): boolean {
     const rel = path.relative(rootDir, absFile);
     return rel !== "" && !rel.startsWith("..") && !path.isAbsolute(rel);
@@ -69,31 +78,31 @@ export class DocumentSet {
   }
 
   private async read(absFile: string): Promise<LoadOutcome> {
+    const shown = this.displayPath(absFile);
     if (!path.isAbsolute(absFile) || !this.isInsideRoot(absFile)) {
-      return { error: `${absFile} is outside the schema's directory ${this.rootDir}` };
+      return { error: `${shown} is outside the schema's directory` };
     }
     try {
       // Resolve symlinks too, so a link inside the directory cannot lead outside it.
       const [realDir, realFile] = await Promise.all([realpath(this.rootDir), realpath(absFile)]);
       if (!this.isInsideRoot(realFile, realDir)) {
-        return { error: `${absFile} leads outside the schema's directory ${this.rootDir}` };
+        return { error: `${shown} leads outside the schema's directory` };
       }
       const info = await stat(realFile);
-      if (!info.isFile()) return { error: `${absFile} is not a file` };
-      if (info.size > MAX_DOCUMENT_BYTES)
-        return { error: `${absFile} is larger than the size agentctl reads` };
+      if (!info.isFile()) return { error: `${shown} is not a file` };
+      if (info.size > MAX_DOCUMENT_BYTES) return { error: `${shown} is larger than the size agentctl reads` };
       const parsed = parseDocumentText(await readFile(realFile, "utf8"), absFile, "openapi");
       if (parsed.value === undefined || parsed.diagnostics.length > 0) {
         this.diagnostics.push(...parsed.diagnostics);
-        return { error: `${absFile} is not valid JSON or YAML` };
+        return { error: `${shown} is not valid JSON or YAML` };
       }
       return {
         doc: { file: absFile, value: parsed.value, locate: parsed.locate, locateKey: parsed.locateKey },
       };
     } catch (e) {
-      return {
-        error: `cannot read ${absFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      };
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === "ENOENT" ? "no such file" : (code ?? (e as Error).message);
+      return { error: `cannot read ${shown}: ${why}` };
     }
   }
 }

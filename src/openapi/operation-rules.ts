@@ -5,9 +5,10 @@
 import type { DocumentSet } from "./documents.js";
 import type { Findings } from "./findings.js";
 import { MAX_TOOL_NAME_LENGTH, OPERATION_ID_PATTERN, opaqueBedrockError, openApiToolName } from "./limits.js";
+import { checkPathTemplate } from "./path-parameter-rules.js";
 import { child, deref, isObject, type Located } from "./refs.js";
 import { checkBodySchema, checkResponses } from "./schema-rules.js";
-import { type OperationSite, operationSites, parametersOf } from "./walk.js";
+import { hasUnresolvedParameters, type OperationSite, operationSites, parametersOf } from "./walk.js";
 
 /** §4.2's wording: operationId is "required for newer tool-use models such as Claude 3.5 Sonnet or Llama". */
 const TOOL_USE_MODELS = "tool-use models such as Anthropic Claude 3.5 Sonnet or Meta Llama";
@@ -62,7 +63,10 @@ export function checkOperations(set: DocumentSet, actionGroupName: string, f: Fi
       );
     }
 
-    for (const param of parametersOf(set, site)) {
+    const params = parametersOf(set, site);
+    // A parameter behind a broken $ref may be the one a placeholder needs: the ref is reported.
+    if (!hasUnresolvedParameters(set, site)) checkPathTemplate(site, params, label, f);
+    for (const param of params) {
       if (!isObject(param.value)) continue;
       // §4.2 lists a parameter's `schema` as optional for Bedrock (OpenAPI 3.0 requires
       // schema or content): without one the agent only knows to send a string.
@@ -98,6 +102,15 @@ export function checkOperations(set: DocumentSet, actionGroupName: string, f: Fi
         "openapi/responses-missing",
         `${label} has no responses.`,
         "Describe what the operation returns so the agent can use the result.",
+      );
+    } else if (isObject(responses.value) && !Object.keys(responses.value).some((k) => !k.startsWith("x-"))) {
+      // OpenAPI wants at least one response, but Bedrock documents responses as optional,
+      // so an empty object is reported like a missing one.
+      f.warn(
+        responses,
+        "openapi/responses-empty",
+        `${label} declares no responses ("responses" is empty).`,
+        'Describe what the operation returns, e.g. "200": {description: ..., content: {application/json: {schema: {type: object, properties: ...}}}}, so the agent can read the result.',
       );
     } else {
       checkResponses(set, responses, label, f);

@@ -5,6 +5,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { diagnostic } from "../diagnostics.js";
 import type { DocumentSet } from "./documents.js";
+import { circularHint, describeUsage, refUsages, targetKey, type Usage } from "./ref-usage.js";
 import { collectRefs, type Located, resolveRef } from "./refs.js";
 
 export function checkRefs(set: DocumentSet): Diagnostic[] {
@@ -16,30 +17,34 @@ export function checkRefs(set: DocumentSet): Diagnostic[] {
   // the stack means dereferencing would never end.
   const state = new Map<string, "open" | "done">();
   const reportedCycles = new Set<string>();
+  let usages: Map<string, Usage[]> | undefined;
   const visit = (key: string, at: Located): void => {
     state.set(key, "open");
     for (const occurrence of collectRefs(at)) {
       const target = resolveRef(set, occurrence.at.doc, occurrence.ref);
       if (target.kind !== "ok") continue;
-      const targetKey = `${target.at.doc.file}#${JSON.stringify(target.at.path)}`;
-      const targetState = state.get(targetKey);
+      const next = targetKey(target.at);
+      const targetState = state.get(next);
       if (targetState === "open") {
-        const where = `${occurrence.at.doc.file}#${JSON.stringify(occurrence.at.path)}`;
+        const where = targetKey(occurrence.at);
         if (!reportedCycles.has(where)) {
           reportedCycles.add(where);
           // Unverified whether Bedrock accepts recursive schemas; the Lambda event flattens
-          // a body to a list of {name,type,value} (§4.3), which cannot carry a recursive
-          // structure, so refuse rather than deploy something the agent cannot fill in.
+          // a body to a list of {name,type,value} (aws-behaviour.md §4.3), which cannot
+          // carry a recursive structure, so refuse rather than deploy something the agent
+          // cannot fill in. The hint depends on where the cycle is used.
+          usages ??= refUsages(set);
+          const used = usages.get(next) ?? [];
           report(
             occurrence.at,
             "error",
             "openapi/ref-circular",
-            `Circular $ref: "${occurrence.ref}" leads back to itself.`,
-            "Bedrock passes request bodies as flat name/type/value lists (aws-behaviour.md §4.3); replace the recursion with a plain object or a JSON string property.",
+            `Circular $ref: "${occurrence.ref}" leads back to itself${describeUsage(used)}.`,
+            circularHint(used),
           );
         }
       } else if (targetState === undefined) {
-        visit(targetKey, target.at);
+        visit(next, target.at);
       }
     }
     state.set(key, "done");

@@ -87,12 +87,17 @@ export function resolveRef(set: DocumentSet, from: SchemaDocument, ref: string):
       return { kind: "outside", message: `"${ref}" points outside the schema's directory` };
     }
     const outcome = set.peek(abs);
-    if (!outcome) return { kind: "unreadable", message: `"${ref}": ${abs} was not loaded` };
+    if (!outcome) return { kind: "unreadable", message: `"${ref}": ${set.displayPath(abs)} was not loaded` };
     if ("error" in outcome) return { kind: "unreadable", message: `"${ref}": ${outcome.error}` };
     doc = outcome.doc;
   }
   const p = pointerToPath(pointer, doc.value);
-  if (!p) return { kind: "missing", message: `"${ref}" does not point to anything in ${doc.file}` };
+  if (!p) {
+    return {
+      kind: "missing",
+      message: `"${ref}" does not point to anything in ${set.displayPath(doc.file)}`,
+    };
+  }
   return { kind: "ok", at: { doc, path: p, value: valueAt(doc.value, p) } };
 }
 

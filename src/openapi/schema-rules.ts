@@ -49,10 +49,37 @@ export function checkResponses(set: DocumentSet, responsesAt: Located, label: st
           "Add a schema with typed properties so the agent knows what comes back.",
         );
       } else {
+        checkResponseSchemaType(set, schema, code, label, f);
         checkPropertyTypes(set, schema, `response ${code} of ${label}`, f);
       }
     }
   }
+}
+
+/** Keywords that say what a schema holds even without `type`. */
+const SHAPE_KEYWORDS = ["type", "properties", "items", "additionalProperties", ...COMPOSITION];
+
+/**
+ * §4.2: a response's schema tells the agent what comes back. `schema: {}` (or one with
+ * only a description) is valid OpenAPI but tells it nothing; a warning, since Bedrock is
+ * not known to refuse it.
+ */
+function checkResponseSchemaType(
+  set: DocumentSet,
+  schemaAt: Located,
+  code: string,
+  label: string,
+  f: Findings,
+): void {
+  const schema = deref(set, schemaAt);
+  if (!schema || !isObject(schema.value)) return;
+  if (SHAPE_KEYWORDS.some((k) => k in (schema.value as object))) return;
+  f.warn(
+    schema,
+    "openapi/response-schema-untyped",
+    `The schema of response ${code} of ${label} has no type: the agent is told nothing about what comes back.`,
+    "Give it a type, e.g. type: object with typed properties, or type: string.",
+  );
 }
 
 export function checkBodySchema(set: DocumentSet, schemaAt: Located, label: string, f: Findings): void {
@@ -91,9 +118,9 @@ function checkPropertyTypes(
   const props = child(schema, "properties");
   if (isObject(props.value)) {
     for (const name of Object.keys(props.value)) {
-      const propAt = child(props, name);
-      const prop = deref(set, propAt) ?? propAt;
-      if (!isObject(prop.value)) continue;
+      // A broken `$ref` is checkRefs' to report, not a property without a type.
+      const prop = deref(set, child(props, name));
+      if (!prop || !isObject(prop.value)) continue;
       if (prop.value.type === undefined && !COMPOSITION.some((k) => k in (prop.value as object))) {
         f.error(
           prop,

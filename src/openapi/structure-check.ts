@@ -134,12 +134,17 @@ function mostSpecific(errors: AjvError[]): AjvError[] {
 /**
  * OpenAPI requirements that Bedrock's own documentation relaxes (aws-behaviour.md §4.2:
  * its general format has no `info`; `responses` and a parameter's `schema` are listed as
- * optional). The Bedrock rules report those as warnings instead.
+ * optional, so an empty `responses` is no worse than none). The Bedrock rules report
+ * those as warnings instead.
  */
 function relaxedByBedrock(e: AjvError): boolean {
+  const tokens = pointerTokens(e.instancePath);
+  // An empty `responses` says no more than a missing one: openapi/responses-empty warns.
+  if (e.keyword === "minProperties") {
+    return tokens.length === 4 && tokens[0] === "paths" && tokens[3] === "responses";
+  }
   if (e.keyword !== "required") return false;
   const missing = e.params?.missingProperty;
-  const tokens = pointerTokens(e.instancePath);
   if (tokens.length === 0) return missing === "info";
   if (tokens.length === 3 && tokens[0] === "paths") return missing === "responses";
   return (

@@ -16,6 +16,7 @@ import { checkRefs } from "./ref-check.js";
 import { isObject, preloadReferencedFiles } from "./refs.js";
 import { checkSchemaKeywords } from "./schema-rules.js";
 import { checkStructure } from "./structure-check.js";
+import { recogniseToolDefinition, toolDefinitionHint, toolDefinitionMessage } from "./tool-definition.js";
 import type { OpenApiResult, OpenApiValidateOptions } from "./types.js";
 
 export async function validateOpenApiFile(
@@ -57,6 +58,19 @@ export async function validateOpenApiText(
     return { operations: [], diagnostics: sortDiagnostics(parsed.diagnostics) };
   }
   if (!isObject(parsed.value)) {
+    const tools = recogniseToolDefinition(parsed.value);
+    if (tools) {
+      return fail(
+        diagnostic(
+          file,
+          START,
+          "error",
+          "openapi/tool-definition",
+          toolDefinitionMessage(tools),
+          toolDefinitionHint(tools),
+        ),
+      );
+    }
     return fail(
       diagnostic(
         file,
@@ -77,6 +91,7 @@ export async function validateOpenApiText(
   const set = new DocumentSet(root);
   const verdict = checkDocument(set, opts.actionGroupName, text.length);
   const findings = verdict.findings;
+  if (verdict.foreign) return done([...parsed.diagnostics, ...findings.diagnostics], []);
 
   await preloadReferencedFiles(set);
   const refDiagnostics = checkRefs(set);

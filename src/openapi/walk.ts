@@ -48,10 +48,20 @@ export function parametersOf(set: DocumentSet, site: OperationSite): Located[] {
   const list = (holder: Located): Located[] => {
     const params = child(holder, "parameters");
     if (!Array.isArray(params.value)) return [];
-    return params.value.map((_, i) => deref(set, child(params, i)) ?? child(params, i));
+    // A `$ref` that does not resolve is checkRefs' to report; kept as is, its `{$ref}`
+    // object would read as a parameter with no name, description or schema.
+    return params.value.flatMap((_, i) => deref(set, child(params, i)) ?? []);
   };
   const own = list(site.at);
   const identity = (p: Located) => (isObject(p.value) ? `${String(p.value.in)}:${String(p.value.name)}` : "");
   const ownKeys = new Set(own.map(identity));
   return [...list(site.pathItem).filter((p) => !ownKeys.has(identity(p))), ...own];
+}
+
+/** True when a parameter of the operation (or its path) is a `$ref` that does not resolve. */
+export function hasUnresolvedParameters(set: DocumentSet, site: OperationSite): boolean {
+  return [site.at, site.pathItem].some((holder) => {
+    const params = child(holder, "parameters");
+    return Array.isArray(params.value) && params.value.some((_, i) => !deref(set, child(params, i)));
+  });
 }

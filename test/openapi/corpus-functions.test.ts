@@ -36,12 +36,12 @@ interface AgentInTemplate {
 
 /**
  * `yaml` resolves CloudFormation's unknown tags (!Ref, !Sub, !GetAtt, …) to their plain
- * scalar or collection value with only a warning, so the project's position-keeping
- * parser reads templates as they are.
+ * scalar or collection value, so the project's position-keeping parser reads templates
+ * as they are; it warns about each tag (template/unresolved-tag), which is expected here.
  */
 function agentsIn(file: string): AgentInTemplate[] {
   const parsed = parseDocumentText(readFileSync(file, "utf8"), file, "template");
-  expect(parsed.diagnostics).toEqual([]);
+  expect(parsed.diagnostics.filter((d) => d.code !== "template/unresolved-tag")).toEqual([]);
   const resources = ((parsed.value as Cfn).Resources ?? {}) as Record<string, Cfn>;
   const agents: AgentInTemplate[] = [];
   for (const [id, resource] of Object.entries(resources)) {
