@@ -143,14 +143,21 @@ function checkDuplicates(
       first.set(name, i);
       continue;
     }
-    const at = doc.locate(pathOf(earlier));
+    const here = doc.locate(pathOf(i));
     report(
-      doc.locate(pathOf(i)),
+      here,
       "error",
       "manifest/duplicate-name",
-      `Duplicate ${what} ${key} "${name}" (first defined at line ${at.line}).`,
+      `Duplicate ${what} ${key} "${name}" (first defined at ${describeEarlier(doc.locate(pathOf(earlier)), here)}).`,
     );
   }
+}
+
+/** "line 12", or "line 12, column 11" when both are on one line (a flow list such as `[a, b, a]`). */
+export function describeEarlier(earlier: Position, here: Position): string {
+  return earlier.line === here.line
+    ? `line ${earlier.line}, column ${earlier.column}`
+    : `line ${earlier.line}`;
 }
 
 function checkTags(agent: Record<string, unknown>, doc: Locator, report: Report): void {

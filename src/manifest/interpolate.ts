@@ -1,12 +1,13 @@
 /**
  * Replaces `${region}`, `${account}` and `${env:NAME}` in every string value of a manifest
  * (map keys are left alone). `$${` stands for a literal `${`. Problems become diagnostics at the
- * placeholder itself when the string is written on one line, else at the start of the string.
+ * placeholder itself, in block scalars too (see string-positions.ts).
  * `failedAt` lists where the strings that failed start, so later checks can stay quiet about them.
  */
 import type { Diagnostic, Position } from "../diagnostics.js";
 import { diagnostic } from "../diagnostics.js";
 import type { Locator } from "./schema-errors.js";
+import { createPlaceholderLocator } from "./string-positions.js";
 import type { InterpolationContext, PropertyPath } from "./types.js";
 
 /** What a file may refer to: agentctl.yaml has no region or account yet (it chooses them). */
@@ -64,7 +65,7 @@ export function interpolateString(
       problems.push({
         index: i,
         code: "manifest/unterminated-placeholder",
-        message: `Placeholder "${raw.slice(i, i + 20)}" has no closing "}".`,
+        message: `Placeholder ${snippet(raw, i)} has no closing "}".`,
         hint: 'Write "$${" for a literal "${".',
       });
       out += raw.slice(i);
@@ -118,25 +119,41 @@ function resolve(body: string, values: PlaceholderValues): string | Omit<Problem
   };
 }
 
+export interface Interpolated {
+  /** A copy of the value with every string interpolated (failed placeholders left as written). */
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** Where the strings with a failed placeholder start, and their paths. */
+  failedAt: Position[];
+  failedPaths: PropertyPath[];
+  /** Where the strings whose placeholders were all replaced start: a type error there comes from a placeholder. */
+  replacedAt: Position[];
+}
+
 /**
- * A copy of `value` with every string interpolated, plus diagnostics. `source` is the file's text,
- * used to point at the placeholder inside a one-line string.
+ * Interpolates every string of `value`. `source` is the file's text, used to point at the
+ * placeholder itself inside the string.
  */
 export function interpolateValue(
   value: unknown,
   doc: Locator,
   source: string,
   values: PlaceholderValues,
-): { value: unknown; diagnostics: Diagnostic[]; failedAt: Position[] } {
+): Interpolated {
   const diagnostics: Diagnostic[] = [];
   const failedAt: Position[] = [];
-  const lineStarts = computeLineStarts(source);
+  const failedPaths: PropertyPath[] = [];
+  const replacedAt: Position[] = [];
+  const placeholderAt = createPlaceholderLocator(source);
   const walk = (node: unknown, path: PropertyPath): unknown => {
     if (typeof node === "string") {
       const { value: out, problems } = interpolateString(node, values);
-      if (problems.length > 0) failedAt.push(doc.locate(path));
+      if (problems.length > 0) {
+        failedAt.push(doc.locate(path));
+        failedPaths.push(path);
+      } else if (out !== node) replacedAt.push(doc.locate(path));
       for (const p of problems) {
-        const at = placeholderPosition(source, lineStarts, doc.locate(path), node, p.index);
+        const at = placeholderAt(path, node, p.index) ?? doc.locate(path);
         diagnostics.push(diagnostic(doc.file, at, "error", p.code, p.message, p.hint));
       }
       return out;
@@ -149,7 +166,7 @@ export function interpolateValue(
     }
     return node;
   };
-  return { value: walk(value, []), diagnostics, failedAt };
+  return { value: walk(value, []), diagnostics, failedAt, failedPaths, replacedAt };
 }
 
 /**
@@ -161,27 +178,11 @@ export function withoutEchoes(diagnostics: Diagnostic[], failedAt: readonly Posi
   return diagnostics.filter((d) => !failedAt.some((p) => p.line === d.line && p.column === d.column));
 }
 
-function computeLineStarts(source: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) if (source[i] === "\n") starts.push(i + 1);
-  return starts;
-}
-
-/** The placeholder's own column if the string appears verbatim (plain or quoted) in the source. */
-function placeholderPosition(
-  source: string,
-  lineStarts: number[],
-  stringStart: Position,
-  raw: string,
-  index: number,
-): Position {
-  const lineStart = lineStarts[stringStart.line - 1];
-  if (lineStart === undefined || raw.includes("\n")) return stringStart;
-  const offset = lineStart + stringStart.column - 1;
-  if (source.startsWith(raw, offset)) return { line: stringStart.line, column: stringStart.column + index };
-  const quote = source[offset];
-  if ((quote === '"' || quote === "'") && source.startsWith(raw, offset + 1)) {
-    return { line: stringStart.line, column: stringStart.column + 1 + index };
-  }
-  return stringStart;
+/**
+ * The start of an unterminated placeholder, quoted for a one-line message: it runs to the end of
+ * the string, which in a block scalar spans lines.
+ */
+function snippet(raw: string, index: number): string {
+  const line = raw.slice(index).split(/\r?\n/)[0] ?? "";
+  return JSON.stringify(line.length > 20 ? `${line.slice(0, 20)}…` : line);
 }

@@ -15,7 +15,14 @@ import type { AgentManifest, InterpolationContext, Located } from "./types.js";
 /** One agent file as the project loader needs it: the manifest if valid, its name either way. */
 export interface AgentDocument {
   file: string;
+  /** Present only when the manifest has no errors. */
   located?: Located<AgentManifest>;
+  /**
+   * The interpolated value, valid or not, with positions: present whenever the file is a mapping
+   * that is not another kind of document. Checks of the well-formed parts of a manifest with
+   * errors elsewhere start from here.
+   */
+  partial?: Located<unknown>;
   /** The `name` as written (after interpolation), even when the manifest has errors elsewhere. */
   name?: { value: string; at: Position };
   diagnostics: Diagnostic[];
@@ -27,14 +34,15 @@ export async function readAgentDocument(file: string, interp: InterpolationConte
   if (!read.doc) return { file: absolute, diagnostics: read.diagnostics };
   const doc = read.doc;
   const notAManifest = otherKindOfDocument(doc.value, absolute);
-  if (notAManifest) return { file: absolute, diagnostics: [notAManifest] };
+  if (notAManifest) return { file: absolute, diagnostics: [...read.diagnostics, notAManifest] };
 
   const interpolated = interpolateValue(doc.value, doc, read.source, interp);
   const value = interpolated.value;
   const diagnostics = [
+    ...read.diagnostics,
     ...interpolated.diagnostics,
     ...withoutEchoes(
-      [...checkAgainstSchema("agent", value, doc), ...checkAgentRules(value, doc)],
+      [...checkAgainstSchema("agent", value, doc, interpolated), ...checkAgentRules(value, doc)],
       interpolated.failedAt,
     ),
   ];
@@ -42,6 +50,9 @@ export async function readAgentDocument(file: string, interp: InterpolationConte
   const name = typeof rawName === "string" ? { value: rawName, at: doc.locate(["name"]) } : undefined;
   const result: AgentDocument = { file: absolute, diagnostics: sortDiagnostics(diagnostics) };
   if (name) result.name = name;
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    result.partial = { file: absolute, value, locate: doc.locate, locateKey: doc.locateKey };
+  }
   if (!hasErrors(diagnostics)) {
     result.located = {
       file: absolute,
@@ -54,7 +65,7 @@ export async function readAgentDocument(file: string, interp: InterpolationConte
 }
 
 /**
- * Every YAML file in agents/ is read as a manifest, so an OpenAPI schema or a
+ * Every YAML or JSON file in agents/ is read as a manifest, so an OpenAPI schema or a
  * state-machine template left there would drown in "unknown field" errors: say
  * once what it is and where it belongs.
  */
@@ -72,7 +83,7 @@ function otherKindOfDocument(value: unknown, file: string): Diagnostic | undefin
     START,
     "error",
     "manifest/not-an-agent",
-    `This file looks like ${kind}, not an agent manifest; every YAML file in the agents directory is read as an agent.`,
+    `This file looks like ${kind}, not an agent manifest; every YAML or JSON file in the agents directory is read as an agent.`,
     kind === "an OpenAPI schema"
       ? "Move it to openapi/ and point the action group's `schema:` at it."
       : "Move it to templates/ and list it under `workflows:` in agentctl.yaml.",

@@ -1,5 +1,5 @@
 /**
- * Loads a whole project: agentctl.yaml, then every `*.yaml`/`*.yml` directly in the agents
+ * Loads a whole project: agentctl.yaml, then every `*.yaml`/`*.yml`/`*.json` directly in the agents
  * directory, then the rules across agents. Never throws for bad input.
  */
 import type { Dirent } from "node:fs";
@@ -7,22 +7,25 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic, Loaded } from "../diagnostics.js";
 import { diagnostic, START, sortDiagnostics } from "../diagnostics.js";
-import { readAgentDocument } from "./load-agent.js";
+import { type AgentDocument, readAgentDocument } from "./load-agent.js";
 import { DEFAULT_AGENTS_DIR, readProjectConfig } from "./load-project-config.js";
 import { checkProjectAgents } from "./project-rules.js";
-import type { InterpolationContext, LoadedProject, ProjectConfig } from "./types.js";
+import type { AgentDocumentSummary, InterpolationContext, LoadedProject, ProjectConfig } from "./types.js";
 
 /**
  * Either fixed values, or a function choosing them from agentctl.yaml (its region is the usual
- * default for `${region}`). The function gets `undefined` when agentctl.yaml has errors.
+ * default for `${region}`). The function gets the well-typed parts of agentctl.yaml when it has
+ * errors, and `undefined` only when it is not a mapping at all.
  */
 export type ProjectInterpolation =
   | InterpolationContext
   | ((config: ProjectConfig | undefined) => InterpolationContext);
 
 /**
- * `value` is present when agentctl.yaml itself is valid; `value.agents` holds the agents whose
- * manifests have no errors. Check `hasErrors(diagnostics)` before acting on the project.
+ * `value` is present whenever agentctl.yaml parsed into a mapping, even with schema errors (then
+ * `value.config.value` holds its well-typed parts). `value.agents` holds the agents whose
+ * manifests have no errors; `value.agentDocuments` every manifest file, errored or not. Check
+ * `hasErrors(diagnostics)` before acting on the project.
  */
 export async function loadProject(dir: string, interp: ProjectInterpolation): Promise<Loaded<LoadedProject>> {
   const projectDir = path.resolve(dir);
@@ -32,23 +35,23 @@ export async function loadProject(dir: string, interp: ProjectInterpolation): Pr
   const diagnostics: Diagnostic[] = [...configDoc.diagnostics];
   if (configDoc.raw === undefined) return { diagnostics };
 
-  const config = configDoc.located?.value;
-  const context = typeof interp === "function" ? interp(config) : interp;
-  const configuredDir = (configDoc.raw as { agentsDir?: unknown }).agentsDir;
-  const agentsDirSetting = typeof configuredDir === "string" ? configuredDir : DEFAULT_AGENTS_DIR;
+  const config = configDoc.wellTyped;
+  const context = typeof interp === "function" ? interp(config?.value) : interp;
+  const configuredDir = config?.value.agentsDir;
+  const agentsDirSetting = configuredDir ?? DEFAULT_AGENTS_DIR;
   const agentsDir = path.resolve(projectDir, agentsDirSetting);
 
   const listing = await listManifests(agentsDir);
   if (listing === undefined) {
-    const explicit = typeof configuredDir === "string";
+    const explicit = configuredDir !== undefined;
     diagnostics.push(
       diagnostic(
         configDoc.file,
-        explicit ? (configDoc.located?.locate(["agentsDir"]) ?? START) : START,
+        explicit ? (config?.locate(["agentsDir"]) ?? START) : START,
         explicit ? "error" : "warning",
         "manifest/agents-dir-missing",
         `The agents directory ${agentsDirSetting}/ does not exist or is not a directory.`,
-        explicit ? undefined : `Create ${DEFAULT_AGENTS_DIR}/ with one YAML manifest per agent.`,
+        explicit ? undefined : `Create ${DEFAULT_AGENTS_DIR}/ with one manifest (YAML or JSON) per agent.`,
       ),
     );
   }
@@ -57,16 +60,27 @@ export async function loadProject(dir: string, interp: ProjectInterpolation): Pr
   diagnostics.push(...checkProjectAgents(docs));
 
   const sorted = sortDiagnostics(diagnostics);
-  if (!configDoc.located) return { diagnostics: sorted };
+  if (!config) return { diagnostics: sorted };
   return {
     value: {
       dir: projectDir,
-      config: configDoc.located,
+      config,
       agents: docs.flatMap((d) => (d.located ? [d.located] : [])),
+      agentDocuments: docs.map(summarise),
     },
     diagnostics: sorted,
   };
 }
+
+function summarise(doc: AgentDocument): AgentDocumentSummary {
+  const summary: AgentDocumentSummary = { file: doc.file };
+  if (doc.name) summary.name = doc.name.value;
+  if (doc.located) summary.located = doc.located;
+  if (doc.partial) summary.partial = doc.partial;
+  return summary;
+}
+
+const MANIFEST_FILE = /\.(ya?ml|json)$/i;
 
 /** Absolute paths of the manifests, sorted; undefined when the directory does not exist. */
 async function listManifests(dir: string): Promise<string[] | undefined> {
@@ -76,8 +90,11 @@ async function listManifests(dir: string): Promise<string[] | undefined> {
   } catch {
     return undefined;
   }
-  return entries
-    .filter((e) => e.isFile() && !e.name.startsWith(".") && /\.ya?ml$/i.test(e.name))
-    .map((e) => path.join(dir, e.name))
-    .sort();
+  return (
+    entries
+      // JSON is YAML to the parser. Anything else (notes, handlers, `x.yaml.bak`) is not a manifest.
+      .filter((e) => e.isFile() && !e.name.startsWith(".") && MANIFEST_FILE.test(e.name))
+      .map((e) => path.join(dir, e.name))
+      .sort()
+  );
 }

@@ -4,14 +4,15 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics.js";
-import { diagnostic, START } from "../diagnostics.js";
+import { diagnostic, hasErrors, START } from "../diagnostics.js";
 import { type ParsedDocument, parseDocumentText } from "../source/parse-document.js";
 
 export interface ReadDocument {
-  /** Present when the file was read and parsed without errors. */
+  /** Present when the file was read and parsed without errors (warnings may remain). */
   doc?: ParsedDocument;
   /** The file's text, for pointing inside strings. */
   source: string;
+  /** The parser's findings; only warnings when `doc` is present. */
   diagnostics: Diagnostic[];
 }
 
@@ -35,15 +36,19 @@ export async function readManifestDocument(file: string, notFoundHint?: string):
           ];
     return { source: "", diagnostics };
   }
+  // The parser drops a byte-order mark, so positions are counted without it: do the same here.
+  if (source.startsWith("\uFEFF")) source = source.slice(1);
   const doc = parseDocumentText(source, file, "manifest");
-  if (doc.diagnostics.length > 0) return { source, diagnostics: doc.diagnostics };
+  // Warnings (e.g. an unresolved YAML tag) leave a usable value: keep both.
+  if (hasErrors(doc.diagnostics)) return { source, diagnostics: doc.diagnostics };
   if (doc.value === null || doc.value === undefined) {
     return {
       source,
       diagnostics: [
+        ...doc.diagnostics,
         diagnostic(file, START, "error", "manifest/empty", "The file is empty; expected a YAML mapping."),
       ],
     };
   }
-  return { doc, source, diagnostics: [] };
+  return { doc, source, diagnostics: doc.diagnostics };
 }

@@ -7,11 +7,19 @@ import type { Diagnostic, Position } from "../diagnostics.js";
 import { diagnostic } from "../diagnostics.js";
 import { closestMatch, didYouMean } from "./did-you-mean.js";
 import { formatPath, pointerToPath } from "./property-path.js";
+import {
+  KEYS_NOT_INTERPOLATED,
+  missingFieldsExplained,
+  requiredKey,
+  reshaped,
+  samePosition,
+  typeHint,
+} from "./schema-hints.js";
 import type { Located, PropertyPath } from "./types.js";
 
 export type Locator = Pick<Located<unknown>, "file" | "locate" | "locateKey">;
 
-interface SchemaNode {
+export interface SchemaNode {
   properties?: Record<string, unknown>;
   errorMessage?: string;
   patternErrorMessage?: string;
@@ -32,16 +40,25 @@ function isRedundant(error: ErrorObject): boolean {
   return /\/(oneOf|anyOf|not)(\/|$)/.test(error.schemaPath);
 }
 
+/** What the schema check knows about the value beyond the value itself. */
+export interface SchemaCheckContext {
+  /** Where strings start whose `${…}` placeholders were replaced (from `interpolateValue`). */
+  replacedAt?: readonly Position[];
+}
+
 export function schemaErrorsToDiagnostics(
   errors: readonly ErrorObject[],
   value: unknown,
   doc: Locator,
+  context: SchemaCheckContext = {},
 ): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
+  const explained = missingFieldsExplained(errors.filter((e) => !isRedundant(e)));
   for (const error of errors) {
     if (isRedundant(error)) continue;
-    const d = toDiagnostic(error, pointerToPath(error.instancePath, value), doc);
+    if (error.keyword === "required" && explained.has(requiredKey(error))) continue;
+    const d = toDiagnostic(error, pointerToPath(error.instancePath, value), doc, context);
     const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -50,7 +67,12 @@ export function schemaErrorsToDiagnostics(
   return out;
 }
 
-function toDiagnostic(error: ErrorObject, path: PropertyPath, doc: Locator): Diagnostic {
+function toDiagnostic(
+  error: ErrorObject,
+  path: PropertyPath,
+  doc: Locator,
+  context: SchemaCheckContext,
+): Diagnostic {
   const schema = (error.parentSchema ?? {}) as SchemaNode;
   const params = error.params as Record<string, unknown>;
   const at = (p: PropertyPath): Position => doc.locate(p);
@@ -65,6 +87,7 @@ function toDiagnostic(error: ErrorObject, path: PropertyPath, doc: Locator): Dia
       doc.locateKey(keyPath),
       "invalid-value",
       `Invalid key "${error.propertyName}" in ${quoteField(path)}. ${reason}`,
+      error.propertyName.includes("${") ? KEYS_NOT_INTERPOLATED : undefined,
     );
   }
 
@@ -74,11 +97,16 @@ function toDiagnostic(error: ErrorObject, path: PropertyPath, doc: Locator): Dia
       const name = String(params.additionalProperty);
       const allowed = Object.keys(schema.properties ?? {}).filter((k) => k !== "$schema");
       const where = path.length === 0 ? "" : ` in ${field}`;
+      const hint =
+        reshaped(error) ??
+        (name.includes("${") ? KEYS_NOT_INTERPOLATED : undefined) ??
+        didYouMean(name, allowed) ??
+        `Allowed fields: ${allowed.join(", ")}.`;
       return report(
         doc.locateKey([...path, name]),
         "unknown-field",
         `Unknown field "${name}"${where}.`,
-        didYouMean(name, allowed) ?? `Allowed fields: ${allowed.join(", ")}.`,
+        hint,
       );
     }
     case "required": {
@@ -94,15 +122,11 @@ function toDiagnostic(error: ErrorObject, path: PropertyPath, doc: Locator): Dia
       if (path.length === 0) {
         return report(at(path), "wrong-type", `The file must contain ${expected.join(" or ")}, not ${got}.`);
       }
-      const quoteHint =
-        expected.includes("a string") && (typeof data === "number" || typeof data === "boolean")
-          ? `Quote the value so YAML reads it as text: "${String(data)}".`
-          : undefined;
       return report(
         at(path),
         "wrong-type",
         `${field} must be ${expected.join(" or ")}, not ${got}.`,
-        quoteHint,
+        typeHint(expected, data, context.replacedAt?.some((p) => samePosition(p, at(path))) ?? false),
       );
     }
     case "const":

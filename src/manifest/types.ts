@@ -12,7 +12,7 @@ export interface ProjectConfig {
   target?: "local" | "aws";
   region?: string;
   profile?: string;
-  /** Directory holding one YAML manifest per agent (default `agents`). */
+  /** Directory holding one manifest (YAML or JSON) per agent (default `agents`). */
   agentsDir?: string;
   /** State-machine templates that are workflows. */
   workflows?: WorkflowConfig[];
@@ -126,8 +126,38 @@ export interface Located<T> {
 export interface LoadedProject {
   /** Absolute project directory. */
   dir: string;
+  /**
+   * agentctl.yaml. When it has errors (see the diagnostics), `value` holds only its well-typed
+   * parts: settings that pass their own checks, and the `workflows` entries whose `name` is a
+   * string and whose `template` is a non-empty string with no failed placeholder (their `type`
+   * and `description` only when those pass). `name` is then "" if it did not pass.
+   */
   config: Located<ProjectConfig>;
+  /** The agents whose manifests have no errors (warnings may remain). */
   agents: Located<AgentManifest>[];
+  /**
+   * One entry per manifest file in the agents directory, errored or not, sorted by file: lets
+   * a checker know every agent name and still check the well-formed parts of a manifest that has
+   * a typo elsewhere.
+   */
+  agentDocuments: AgentDocumentSummary[];
+}
+
+/** One agent manifest file as loaded, whatever its errors. */
+export interface AgentDocumentSummary {
+  /** Absolute path. */
+  file: string;
+  /** The `name` as written (after interpolation) when it is a string, even if the manifest has errors. */
+  name?: string;
+  /** Present only when the manifest has no errors: the same object as in `LoadedProject.agents`. */
+  located?: Located<AgentManifest>;
+  /**
+   * The interpolated value as written, possibly invalid (not normalised: aliases may still be bare
+   * strings), with positions. Present whenever the file parsed into an agent manifest mapping, with
+   * or without errors; absent when it could not be read or parsed, or is another kind of document
+   * (an OpenAPI schema or a state-machine template left in the agents directory).
+   */
+  partial?: Located<unknown>;
 }
 
 /** Values for `${region}` and `${account}`; `${env:NAME}` reads `env`. */

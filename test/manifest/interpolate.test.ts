@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultInterpolation, interpolateString } from "../../src/manifest/interpolate.js";
 import { loadAgentManifest } from "../../src/manifest/load-agent.js";
-import { tempProject, where } from "./temp-project.js";
+import { tempProject } from "./temp-project.js";
 
 const values = { region: "ap-south-1", account: "111122223333", env: { STAGE: "prod", EMPTY: "" } };
 
@@ -46,16 +46,6 @@ describe("defaultInterpolation", () => {
 });
 
 describe("interpolation positions", () => {
-  it("points at the string when the placeholder sits in a multi-line block", async () => {
-    const dir = tempProject({
-      "a.yaml": `name: a\nmodel: m\ninstruction: |\n  You help the \${env:TEAM} team with their orders, politely and briefly.\n`,
-    });
-    const { diagnostics } = await loadAgentManifest(path.join(dir, "a.yaml"), defaultInterpolation({}));
-    expect(diagnostics.map(where)).toEqual([
-      { line: 3, column: 14, code: "manifest/env-unset", severity: "error" },
-    ]);
-  });
-
   it("does not interpolate map keys", async () => {
     const dir = tempProject({
       "a.yaml": `name: a\nmodel: m\ninstruction: You help the team with their orders, politely and briefly.\ntags: { "\${env:X}": y }\n`,

@@ -82,8 +82,8 @@ local: { model: scripted, script: scripts/orders.yaml }
       severity: "error",
     });
     expect(unknown?.hint).toBe('Did you mean "model"?');
-    const missing = diagnostics.find((d) => d.code === "manifest/missing-field");
-    expect(missing?.message).toBe('Missing required field "model".');
+    // One mistake, one error: the missing "model" is what the misnamed field already explains.
+    expect(diagnostics.map((d) => d.code)).toEqual(["manifest/unknown-field"]);
   });
 
   it("reports a wrong type at the value, naming the field", async () => {
@@ -254,6 +254,13 @@ local: { model: scripted, script: scripts/orders.yaml }
       { line: 9, column: 11, code: "manifest/invalid-value", severity: "error" },
     ]);
     expect(diagnostics[0]?.message).toContain('Invalid key "product id"');
+  });
+
+  it("keeps a manifest whose parse gave only warnings", async () => {
+    // A CloudFormation tag is read as plain text; the parser may warn about it, never fail.
+    const { value, diagnostics } = await load(`${BASE}description: !Ref OrdersDescription\n`);
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(value?.value.description).toBe("OrdersDescription");
   });
 
   it("returns a diagnostic, not an exception, for a missing or empty file", async () => {

@@ -123,11 +123,13 @@ describe("loadProject", () => {
       "agents/orders.yaml": agent("orders"),
     });
     const { value, diagnostics } = await loadProject(dir, interp);
-    expect(value).toBeUndefined();
     expect(diagnostics.map(where)).toEqual([
       { line: 5, column: 15, code: "manifest/template-not-found", severity: "error" },
     ]);
     expect(diagnostics[0]?.file).toBe(path.join(dir, "agentctl.yaml"));
+    expect(diagnostics[0]?.message).toBe("Workflow template templates/missing.json does not exist.");
+    // The rest of the project is still there for a validator to check.
+    expect(value?.agents.map((a) => a.value.name)).toEqual(["orders"]);
   });
 
   it("checks agentctl.yaml against its schema and allows only ${env:…} in it", async () => {
