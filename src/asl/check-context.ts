@@ -1,8 +1,9 @@
 /**
  * What every ASL check receives: the definition as written (for positions and
- * messages), a copy being prepared for asl-validator (each check replaces the
- * constructs it reported or owns, so the generic validator neither repeats nor
- * rejects them), and a way to report at a key or at a value.
+ * messages), a prepared copy that the value and schema checks read (each check
+ * replaces there the constructs it reported or owns: a renamed operator, an
+ * agentctl resource, a placeholder, so later checks neither repeat nor reject
+ * them), and a way to report at a key or at a value.
  */
 import type { Diagnostic, Position, Severity } from "../diagnostics.js";
 import { diagnostic } from "../diagnostics.js";
@@ -59,7 +60,12 @@ export function createCheckContext(
   };
 }
 
-/** `States.Ship.Parameters.Payload` style, for messages. */
+/** `Retry[0].MaxAttempts`, `Parameters.Payload.$`: how a field is named in messages. */
 export function describePath(path: PropertyPath): string {
-  return path.map((p) => (typeof p === "number" ? `[${p}]` : p)).join(".");
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? key : `.${key}`;
+  }
+  return out;
 }

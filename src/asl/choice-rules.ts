@@ -2,7 +2,7 @@
  * Choice rules: operators that do not exist in ASL (StringContains above all,
  * aws-behaviour.md §6.5), misspelt operators, and rules written for the other
  * query language. Reported keys are renamed in the prepared copy to a real
- * operator so asl-validator does not repeat the error less clearly.
+ * operator so the shape checks (choice-shape.ts) do not repeat the error less clearly.
  */
 import type { PropertyPath } from "../manifest/types.js";
 import { closestMatch } from "../source/did-you-mean.js";
@@ -33,8 +33,8 @@ export const CHOICE_OPERATORS = [
   "StringMatches",
   ...["IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp"],
 ];
-const JSONPATH_RULE_FIELDS = ["Variable", "Next", "Assign", "Comment", "And", "Or", "Not"];
-const JSONATA_RULE_FIELDS = ["Condition", "Next", "Assign", "Output", "Comment"];
+export const JSONPATH_RULE_FIELDS = ["Variable", "Next", "Assign", "Comment", "And", "Or", "Not"];
+export const JSONATA_RULE_FIELDS = ["Condition", "Next", "Assign", "Output", "Comment"];
 
 interface OperatorFix {
   replacement: string;

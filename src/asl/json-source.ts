@@ -30,60 +30,48 @@ export function looksLikeJsonObject(text: string): boolean {
 }
 
 export function stripJsonComments(text: string): StrippedJson {
-  const out = text.split("");
   const comments: JsonComment[] = [];
+  const pieces: string[] = [];
+  let copiedUpTo = 0;
+  // Line and column are counted lazily, from the last comment found, so a large
+  // file without comments costs one regular-expression scan.
   let line = 1;
-  let column = 1;
-  let inString = false;
-  let i = 0;
-
-  const blank = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (out[k] !== "\n" && out[k] !== "\r") out[k] = " ";
+  let lineStart = 0;
+  let counted = 0;
+  const positionOf = (offset: number) => {
+    for (let nl = text.indexOf("\n", counted); nl !== -1 && nl < offset; nl = text.indexOf("\n", nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    counted = offset;
+    return { line, column: offset - lineStart + 1 };
   };
-  const advance = (to: number) => {
-    for (; i < to; i++) {
-      if (text[i] === "\n") {
-        line++;
-        column = 1;
-      } else column++;
+  // A string (closed, or cut off by the end of its line), or the start of a comment.
+  const token = /"(?:[^"\\\n]|\\[\s\S])*(?:"|(?=\n)|$)|\/\/|\/\*|#/g;
+  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+    const start = m.index;
+    const found = m[0];
+    if (found.startsWith('"')) continue;
+    let end: number;
+    let style: CommentStyle;
+    let terminated = true;
+    if (found === "/*") {
+      const close = text.indexOf("*/", start + 2);
+      end = close === -1 ? text.length : close + 2;
+      style = "block";
+      terminated = close !== -1;
+    } else {
+      end = lineEnd(text, start);
+      style = found === "#" ? "hash" : "line";
     }
-  };
-
-  while (i < text.length) {
-    const ch = text[i];
-    if (inString) {
-      if (ch === "\\") {
-        advance(i + 2);
-        continue;
-      }
-      if (ch === '"' || ch === "\n") inString = false;
-      advance(i + 1);
-      continue;
-    }
-    if (ch === '"') {
-      inString = true;
-      advance(i + 1);
-      continue;
-    }
-    const next = text[i + 1];
-    if ((ch === "/" && next === "/") || ch === "#") {
-      const end = lineEnd(text, i);
-      comments.push({ line, column, style: ch === "#" ? "hash" : "line", terminated: true });
-      blank(i, end);
-      advance(end);
-      continue;
-    }
-    if (ch === "/" && next === "*") {
-      const close = text.indexOf("*/", i + 2);
-      const end = close === -1 ? text.length : close + 2;
-      comments.push({ line, column, style: "block", terminated: close !== -1 });
-      blank(i, end);
-      advance(end);
-      continue;
-    }
-    advance(i + 1);
+    comments.push({ ...positionOf(start), style, terminated });
+    pieces.push(text.slice(copiedUpTo, start), text.slice(start, end).replace(/[^\r\n]/g, " "));
+    copiedUpTo = end;
+    token.lastIndex = end;
   }
-  return { text: out.join(""), comments };
+  if (comments.length === 0) return { text, comments };
+  pieces.push(text.slice(copiedUpTo));
+  return { text: pieces.join(""), comments };
 }
 
 function lineEnd(text: string, from: number): number {

@@ -3,7 +3,7 @@
  * (aws-behaviour.md §6.1, §6.5): a `bedrock:invokeAgent` integration that does
  * not exist and `Result` templates whose `.$` keys are never evaluated
  * (Choice operators ASL lacks are in choice-rules.ts). Each is explained with the fix, then neutralised in the
- * prepared copy so asl-validator reports only what remains.
+ * prepared copy so the schema check reports only what remains.
  */
 import type { PropertyPath } from "../manifest/types.js";
 import type { CheckContext } from "./check-context.js";

@@ -13,7 +13,7 @@ import { setValueAt, walkValues } from "./states.js";
 export const AGENT_FIELDS = ["aliasArn", "aliasId", "agentId", "agentArn"] as const;
 export type AgentField = (typeof AGENT_FIELDS)[number];
 
-/** Plausible values so asl-validator checks the surrounding string as it will look after deploy. */
+/** Plausible values so the schema check sees the surrounding string as it will look after deploy. */
 const EXAMPLE_VALUES: Record<AgentField, string> = {
   aliasArn: "arn:aws:bedrock:us-east-1:123456789012:agent-alias/AGENT12345/ALIAS12345",
   aliasId: "ALIAS12345",

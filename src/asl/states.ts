@@ -76,7 +76,7 @@ export function valueAt(root: unknown, path: PropertyPath): unknown {
   return node;
 }
 
-/** Sets the value at an existing `path` inside `root` (used on the copy handed to asl-validator). */
+/** Sets the value at an existing `path` inside `root` (used on the prepared copy). */
 export function setValueAt(root: unknown, path: PropertyPath, value: unknown): void {
   const parent = valueAt(root, path.slice(0, -1));
   const key = path[path.length - 1];
@@ -95,7 +95,7 @@ export function renameKeyAt(root: unknown, path: PropertyPath, newKey: string): 
 }
 
 /**
- * Turns a JSON pointer from an ajv/asl-validator error (`/States/A/Choices/0`)
+ * Turns a JSON pointer from an ajv error (`/States/A/Choices/0`)
  * into a property path, using the document to tell array indexes from keys.
  */
 export function pointerToPath(root: unknown, pointer: string): PropertyPath {

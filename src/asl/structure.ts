@@ -1,34 +1,58 @@
 /**
  * The skeleton of a definition: top-level fields, `States` objects (at the top,
  * in Parallel branches and Map processors) holding state objects, and
- * transitions that stay inside their own (sub-)machine. When the skeleton is
- * broken the generic checks are skipped: they would only crash or repeat it.
+ * transitions that stay inside their own (sub-)machine. Every machine whose
+ * `States` is an object is returned, even when a sibling part is broken, so the
+ * graph and state checks still run on everything that can be checked.
  */
 import type { PropertyPath } from "../manifest/types.js";
 import { didYouMean } from "../source/did-you-mean.js";
-import type { CheckContext } from "./check-context.js";
+import { type CheckContext, describePath } from "./check-context.js";
 import { isObject, type JsonObject } from "./states.js";
 
 const TOP_LEVEL = ["Comment", "StartAt", "States", "Version", "TimeoutSeconds", "QueryLanguage"];
+/** What asl-validator's state-machine schema allows in a Parallel branch. */
+const BRANCH_FIELDS = TOP_LEVEL;
+const PROCESSOR_FIELDS = ["Comment", "StartAt", "States", "ProcessorConfig"];
+/** Step Functions rejects longer state names (and asl-validator's schema says the same). */
+const MAX_STATE_NAME = 80;
 
-interface Machine {
+export interface Machine {
   path: PropertyPath;
   machine: JsonObject;
+  /** The machine's `States` object. */
+  states: JsonObject;
   kind: "root" | "Parallel" | "Map";
 }
 
-/** Returns false when the skeleton is too broken for further checks. */
-export function checkStructure(ctx: CheckContext): boolean {
+export function checkStructure(ctx: CheckContext): Machine[] {
   for (const key of Object.keys(ctx.definition)) {
     if (TOP_LEVEL.includes(key)) continue;
     const hint = didYouMean(key, TOP_LEVEL) ?? `Allowed: ${TOP_LEVEL.join(", ")}.`;
     ctx.atKey([key], "error", "asl/unknown-field", `"${key}" is not a state-machine field.`, hint);
-    delete ctx.prepared[key];
   }
+  checkTopLevelValues(ctx);
   const machines: Machine[] = [];
-  const sound = collectMachines(ctx, ctx.definition, [], "root", machines);
-  if (sound) checkTransitions(ctx, machines);
-  return sound;
+  collectMachines(ctx, ctx.definition, [], "root", machines);
+  checkTransitions(ctx, machines);
+  return machines;
+}
+
+function checkTopLevelValues(ctx: CheckContext) {
+  const { definition } = ctx;
+  const bad = (key: string, expected: string) =>
+    ctx.atValue([key], "error", "asl/schema", `"${key}" must be ${expected}.`);
+  for (const key of ["Comment", "Version"]) {
+    if (key in definition && typeof definition[key] !== "string") bad(key, "a string");
+  }
+  const timeout = definition.TimeoutSeconds;
+  if (timeout !== undefined && !(Number.isInteger(timeout) && (timeout as number) >= 0)) {
+    bad("TimeoutSeconds", "a non-negative integer (seconds)");
+  }
+  const language = definition.QueryLanguage;
+  if (language !== undefined && language !== "JSONPath" && language !== "JSONata") {
+    bad("QueryLanguage", '"JSONPath" or "JSONata"');
+  }
 }
 
 function collectMachines(
@@ -37,9 +61,9 @@ function collectMachines(
   path: PropertyPath,
   kind: Machine["kind"],
   out: Machine[],
-): boolean {
+): void {
   const where = kind === "root" ? "The state machine" : `This ${kind === "Map" ? "Map processor" : "branch"}`;
-  let sound = true;
+  if (kind !== "root") checkNestedKeys(ctx, machine, path, kind);
   for (const key of ["StartAt", "States"]) {
     if (!(key in machine)) {
       ctx.atKey(
@@ -49,7 +73,6 @@ function collectMachines(
         `${where} has no "${key}".`,
         "It needs StartAt (the name of its first state) and States.",
       );
-      sound = false;
     }
   }
   if ("StartAt" in machine && typeof machine.StartAt !== "string") {
@@ -59,10 +82,9 @@ function collectMachines(
       "asl/schema",
       `${where}: "StartAt" must be the name of a state.`,
     );
-    sound = false;
   }
   const states = machine.States;
-  if (states === undefined) return false;
+  if (states === undefined) return;
   if (!isObject(states)) {
     ctx.atValue(
       [...path, "States"],
@@ -70,14 +92,21 @@ function collectMachines(
       "asl/schema",
       `${where}: "States" must be an object of named states.`,
     );
-    return false;
+    return;
   }
-  out.push({ path, machine, kind });
+  out.push({ path, machine, states, kind });
   for (const [name, state] of Object.entries(states)) {
     const statePath = [...path, "States", name];
+    if (name.length === 0 || [...name].length > MAX_STATE_NAME) {
+      ctx.atKey(
+        statePath,
+        "error",
+        "asl/state-name",
+        `State name "${name}" must be 1 to ${MAX_STATE_NAME} characters long.`,
+      );
+    }
     if (!isObject(state)) {
       ctx.atValue(statePath, "error", "asl/schema", `State "${name}" must be an object with a "Type".`);
-      sound = false;
       continue;
     }
     if (state.Type === "Parallel" && state.Branches !== undefined) {
@@ -88,21 +117,18 @@ function collectMachines(
           "asl/schema",
           `State "${name}": "Branches" must be a list of state machines.`,
         );
-        sound = false;
         continue;
       }
       state.Branches.forEach((branch, i) => {
-        sound = nested(ctx, branch, [...statePath, "Branches", i], "Parallel", out) && sound;
+        nested(ctx, branch, [...statePath, "Branches", i], "Parallel", out);
       });
     }
     if (state.Type === "Map") {
       for (const key of ["ItemProcessor", "Iterator"]) {
-        if (state[key] !== undefined)
-          sound = nested(ctx, state[key], [...statePath, key], "Map", out) && sound;
+        if (state[key] !== undefined) nested(ctx, state[key], [...statePath, key], "Map", out);
       }
     }
   }
-  return sound;
 }
 
 function nested(
@@ -111,15 +137,60 @@ function nested(
   path: PropertyPath,
   kind: "Parallel" | "Map",
   out: Machine[],
-): boolean {
-  if (isObject(value)) return collectMachines(ctx, value, path, kind, out);
+): void {
+  if (isObject(value)) {
+    collectMachines(ctx, value, path, kind, out);
+    return;
+  }
   ctx.atValue(
     path,
     "error",
     "asl/schema",
     `A ${kind === "Map" ? "Map processor" : "Parallel branch"} must be an object with StartAt and States.`,
   );
-  return false;
+}
+
+function checkNestedKeys(
+  ctx: CheckContext,
+  machine: JsonObject,
+  path: PropertyPath,
+  kind: "Parallel" | "Map",
+) {
+  const allowed = kind === "Map" ? PROCESSOR_FIELDS : BRANCH_FIELDS;
+  const what = kind === "Map" ? "a Map processor" : "a Parallel branch";
+  for (const key of Object.keys(machine)) {
+    if (allowed.includes(key)) continue;
+    const hint = didYouMean(key, allowed) ?? `Allowed: ${allowed.join(", ")}.`;
+    ctx.atKey([...path, key], "error", "asl/unknown-field", `"${key}" is not a field of ${what}.`, hint);
+  }
+  if (kind === "Map" && "ProcessorConfig" in machine)
+    checkProcessorConfig(ctx, machine.ProcessorConfig, path, String(path[path.length - 2]));
+}
+
+/** INLINE, or DISTRIBUTED with an ExecutionType (the two shapes the ASL spec defines). */
+function checkProcessorConfig(ctx: CheckContext, config: unknown, path: PropertyPath, state: string) {
+  const at = [...path, "ProcessorConfig"];
+  const where = `State "${state}": ${describePath(at.slice(-2))}`;
+  if (!isObject(config)) {
+    ctx.atValue(at, "error", "asl/schema", `${where} must be an object such as { Mode: INLINE }.`);
+    return;
+  }
+  const { Mode: mode, ExecutionType: type } = config;
+  if (mode !== "INLINE" && mode !== "DISTRIBUTED") {
+    ctx.atValue(
+      mode === undefined ? at : [...at, "Mode"],
+      "error",
+      "asl/schema",
+      `${where}.Mode must be "INLINE" or "DISTRIBUTED"${mode === undefined ? " (it is missing)" : ""}.`,
+    );
+  } else if (mode === "DISTRIBUTED" && type !== "STANDARD" && type !== "EXPRESS") {
+    ctx.atValue(
+      type === undefined ? [...at, "Mode"] : [...at, "ExecutionType"],
+      "error",
+      "asl/schema",
+      `State "${state}": a DISTRIBUTED Map needs ProcessorConfig.ExecutionType "STANDARD" or "EXPRESS".`,
+    );
+  }
 }
 
 /**
@@ -129,30 +200,16 @@ function nested(
  */
 function checkTransitions(ctx: CheckContext, machines: Machine[]) {
   const owner = new Map<string, Machine>();
-  for (const m of machines)
-    for (const name of Object.keys(m.machine.States as JsonObject)) owner.set(name, m);
+  for (const m of machines) for (const name of Object.keys(m.states)) owner.set(name, m);
 
   for (const m of machines) {
-    const local = Object.keys(m.machine.States as JsonObject);
+    const local = new Set(Object.keys(m.states));
     const check = (target: unknown, path: PropertyPath) => {
-      if (typeof target !== "string" || local.includes(target)) return;
-      const elsewhere = owner.get(target);
-      const outward = elsewhere !== undefined && m.kind !== "root" && isAncestor(elsewhere.path, m.path);
-      const code = outward
-        ? `asl/${m.kind === "Map" ? "map" : "branch"}-outbound-transition-target`
-        : "asl/missing-transition-target";
-      const message = elsewhere
-        ? `"${target}" is in another ${outward ? "(enclosing) " : ""}part of the state machine; a state can only go to states of its own ${m.kind === "root" ? "top level" : m.kind === "Map" ? "Map processor" : "branch"}.`
-        : `"${target}" is not a state of this state machine.`;
-      const hint = outward
-        ? `End the ${m.kind === "Map" ? "Map processor" : "branch"} and put "Next": "${target}" on the ${m.kind} state itself.`
-        : elsewhere
-          ? `Go to the ${elsewhere.kind} state that contains "${target}" instead.`
-          : (didYouMean(target, local) ?? `States here: ${local.join(", ") || "(none)"}.`);
-      ctx.atValue(path, "error", code, message, hint);
+      if (typeof target !== "string" || local.has(target)) return;
+      reportTarget(ctx, m, target, owner.get(target), path);
     };
     check(m.machine.StartAt, [...m.path, "StartAt"]);
-    for (const [name, state] of Object.entries(m.machine.States as JsonObject)) {
+    for (const [name, state] of Object.entries(m.states)) {
       if (!isObject(state)) continue;
       const at = [...m.path, "States", name];
       check(state.Next, [...at, "Next"]);
@@ -166,6 +223,38 @@ function checkTransitions(ctx: CheckContext, machines: Machine[]) {
       }
     }
   }
+}
+
+function reportTarget(
+  ctx: CheckContext,
+  m: Machine,
+  target: string,
+  elsewhere: Machine | undefined,
+  path: PropertyPath,
+) {
+  const outward = elsewhere !== undefined && m.kind !== "root" && isAncestor(elsewhere.path, m.path);
+  const code = outward
+    ? `asl/${m.kind === "Map" ? "map" : "branch"}-outbound-transition-target`
+    : "asl/missing-transition-target";
+  const scope = m.kind === "root" ? "top level" : m.kind === "Map" ? "Map processor" : "branch";
+  const message = elsewhere
+    ? `"${target}" is in another ${outward ? "(enclosing) " : ""}part of the state machine; a state can only go to states of its own ${scope}.`
+    : `"${target}" is not a state of this state machine.`;
+  const local = Object.keys(m.states);
+  const hint = outward
+    ? `End the ${m.kind === "Map" ? "Map processor" : "branch"} and put "Next": "${target}" on the ${m.kind} state itself.`
+    : elsewhere
+      ? `Go to the ${elsewhere.kind} state that contains "${target}" instead.`
+      : (didYouMean(target, local) ?? `States here: ${abbreviate(local)}.`);
+  ctx.atValue(path, "error", code, message, hint);
+}
+
+/** A hint listing 10,000 state names helps nobody. */
+function abbreviate(names: readonly string[]): string {
+  if (names.length === 0) return "(none)";
+  return names.length <= 12
+    ? names.join(", ")
+    : `${names.slice(0, 12).join(", ")}, … (${names.length} in all)`;
 }
 
 function isAncestor(ancestor: PropertyPath, path: PropertyPath): boolean {

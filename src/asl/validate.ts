@@ -2,23 +2,33 @@
  * Validates a state-machine template (JSON or YAML ASL, JSONPath or JSONata)
  * the way agentctl deploys it: agentctl's own constructs (`agentctl:invokeAgent`,
  * `${agents.NAME.…}`) are checked against the project, the mistakes public
- * samples make are explained, and the rest goes through asl-validator.
- * Never throws for bad input: every problem is a positioned diagnostic.
+ * samples make are explained, and the rest is checked state by state and field
+ * by field (with asl-validator's schemas where they say what a field holds), so
+ * one run reports every independent problem. Never throws for bad input: every
+ * problem is a positioned diagnostic.
  */
 import { readFile } from "node:fs/promises";
 import type { Diagnostic, Position } from "../diagnostics.js";
-import { diagnostic, START, sortDiagnostics } from "../diagnostics.js";
+import { diagnostic, hasErrors, START, sortDiagnostics } from "../diagnostics.js";
 import { parseDocumentText } from "../source/parse-document.js";
 import { type AslValidationOptions, createCheckContext } from "./check-context.js";
 import { checkChoiceRules } from "./choice-rules.js";
-import { runGenericValidation } from "./generic-validation.js";
+import { checkChoiceShapes } from "./choice-shape.js";
+import { checkExpressions } from "./expression-checks.js";
+import { checkFieldCombinations } from "./field-combinations.js";
+import { checkGraph } from "./graph-checks.js";
 import { checkInvokeAgentTasks } from "./invoke-agent-task.js";
 import { type JsonComment, jsonSyntaxOffset, looksLikeJsonObject, stripJsonComments } from "./json-source.js";
 import { checkAgentResources, checkResultTemplates, checkUnevaluatedPaths } from "./mistake-checks.js";
 import { checkPlaceholders } from "./placeholders.js";
+import { checkRetryAndCatch } from "./retry-catch.js";
+import { checkSchemas } from "./schema-check.js";
 import { checkStateFields } from "./state-fields.js";
 import { collectStates, isObject } from "./states.js";
 import { checkStructure } from "./structure.js";
+
+/** Step Functions' limit on a definition, in characters of its JSON text. */
+export const MAX_DEFINITION_CHARACTERS = 1_048_576;
 
 export type { AslValidationOptions } from "./check-context.js";
 
@@ -55,16 +65,23 @@ export function validateStateMachineText(
   if (looksLikeJson) {
     const stripped = stripJsonComments(text);
     source = stripped.text;
-    for (const comment of stripped.comments) diagnostics.push(commentDiagnostic(file, comment));
+    // In a .yaml file written in flow style, `#` is YAML's own comment, not a mistake.
+    const yamlFile = /\.ya?ml$/i.test(file);
+    for (const comment of stripped.comments) {
+      if (!(yamlFile && comment.style === "hash")) diagnostics.push(commentDiagnostic(file, comment));
+    }
   }
 
   const doc = parseDocumentText(source, file, "asl");
   diagnostics.push(...doc.diagnostics);
-  if (doc.diagnostics.length > 0) return sortDiagnostics(diagnostics);
+  if (hasErrors(doc.diagnostics)) return sortDiagnostics(diagnostics);
   // Only once YAML has accepted it: otherwise the syntax error above already says what is wrong.
   if (looksLikeJson && /\.(json|asl)$/i.test(file)) {
     const problem = jsonSyntaxOffset(source);
-    if (problem) diagnostics.push(notJsonDiagnostic(file, source, problem));
+    const notJson = problem && notJsonDiagnostic(file, source, problem);
+    // A YAML tag such as !Sub is already reported at the same place, with the better explanation.
+    if (notJson && !doc.diagnostics.some((d) => d.line === notJson.line && d.column === notJson.column))
+      diagnostics.push(notJson);
   }
 
   const definition = doc.value;
@@ -94,6 +111,20 @@ export function validateStateMachineText(
     return sortDiagnostics(diagnostics);
   }
 
+  const size = JSON.stringify(definition).length;
+  if (size > MAX_DEFINITION_CHARACTERS) {
+    diagnostics.push(
+      diagnostic(
+        file,
+        START,
+        "error",
+        "asl/definition-too-large",
+        `The definition is ${size.toLocaleString("en-US")} characters as JSON; Step Functions accepts at most ${MAX_DEFINITION_CHARACTERS.toLocaleString("en-US")}.`,
+        "Move parts into a separate state machine (a Task with Resource arn:aws:states:::states:startExecution.sync:2), or shorten long prompts and payloads.",
+      ),
+    );
+  }
+
   const ctx = createCheckContext(
     file,
     definition,
@@ -102,30 +133,37 @@ export function validateStateMachineText(
     doc,
     opts,
   );
-  const sound = checkStructure(ctx);
+  // Every check runs whatever the others found: each reports its own problems.
+  const machines = checkStructure(ctx);
   checkStateFields(ctx);
+  checkGraph(ctx, machines);
+  checkFieldCombinations(ctx);
   checkAgentResources(ctx);
   checkInvokeAgentTasks(ctx);
   checkChoiceRules(ctx);
   checkResultTemplates(ctx);
   checkUnevaluatedPaths(ctx);
   checkPlaceholders(ctx);
-  if (sound) runGenericValidation(ctx);
+  checkChoiceShapes(ctx);
+  checkRetryAndCatch(ctx);
+  checkExpressions(ctx);
+  checkSchemas(ctx);
   diagnostics.push(...ctx.diagnostics);
   return sortDiagnostics(dedupe(diagnostics));
 }
 
 function commentDiagnostic(file: string, comment: JsonComment): Diagnostic {
   const written = comment.style === "block" ? "/* … */" : comment.style === "hash" ? "#" : "//";
-  // A `#` comment still parses as YAML (agentctl reads the file), but the console,
-  // the AWS CLI and SAM/CDK read the definition as JSON and reject it.
-  const severity = comment.style === "hash" ? "warning" : "error";
+  // All three are errors, consistently: a JSON definition file is also sent as is by the
+  // console, the AWS CLI and SAM/CDK, and Step Functions parses it as strict JSON and rejects
+  // each of them. That agentctl itself can read past a `#` (it parses JSON as YAML) does not
+  // make the file a valid definition.
   return diagnostic(
     file,
     comment,
-    severity,
+    "error",
     "asl/json-comment",
-    `${written} comment in a JSON state-machine definition${comment.terminated ? "" : " (never closed)"}: JSON has no comments.`,
+    `${written} comment in a JSON state-machine definition${comment.terminated ? "" : " (never closed)"}: JSON has no comments, and Step Functions rejects the definition.`,
     'Move the text into a "Comment" field (allowed on the state machine and on every state), or write the template in YAML.',
   );
 }

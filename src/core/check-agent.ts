@@ -7,7 +7,8 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { diagnostic } from "../diagnostics.js";
+import { diagnostic, hasErrors } from "../diagnostics.js";
+import { checkHandlerFile, checkModelScript } from "../local-assets/index.js";
 import { partialActionGroups, partialLocalScript } from "../manifest/partial-agent.js";
 import type { AgentDocumentSummary, AgentManifest, Located, PropertyPath } from "../manifest/types.js";
 import type { OpenApiResult } from "../openapi/index.js";
@@ -51,8 +52,8 @@ export async function checkAgentDocument(doc: AgentDocumentSummary): Promise<Age
     }
     if (group.handler !== undefined) {
       const file = path.resolve(dir, group.handler);
-      if (!(await exists(file)))
-        result.diagnostics.push(missingFile(at, [...where, "handler"], "handler module", file));
+      if (await exists(file)) result.diagnostics.push(...(await checkHandlerFile(file)));
+      else result.diagnostics.push(missingFile(at, [...where, "handler"], "handler module", file));
     } else if (doc.located && !group.returnControl) {
       result.diagnostics.push(
         diagnostic(
@@ -68,11 +69,41 @@ export async function checkAgentDocument(doc: AgentDocumentSummary): Promise<Age
   }
 
   const script = partialLocalScript(doc);
-  if (script !== undefined && !(await exists(path.resolve(dir, script)))) {
-    result.diagnostics.push(missingFile(at, ["local", "script"], "model script", path.resolve(dir, script)));
+  if (script !== undefined) {
+    const file = path.resolve(dir, script);
+    if (await exists(file)) {
+      result.diagnostics.push(
+        ...(await checkModelScript(file, { actionGroups: operationsByGroup(doc, openApiByGroup) })),
+      );
+    } else {
+      result.diagnostics.push(missingFile(at, ["local", "script"], "model script", file));
+    }
   }
   if (doc.located) result.diagnostics.push(...checkWholeAgent(doc.located, openApiByGroup));
   return result;
+}
+
+/**
+ * What a model script may call: each action group's operationIds or function names.
+ * `undefined` for a group means "unknown" (its schema did not load): the script
+ * check then skips that group's operations instead of inventing errors.
+ */
+function operationsByGroup(
+  doc: AgentDocumentSummary,
+  openApiByGroup: Map<number, OpenApiResult>,
+): Record<string, string[] | undefined> {
+  const out: Record<string, string[] | undefined> = {};
+  for (const group of partialActionGroups(doc)) {
+    if (group.name === undefined) continue;
+    const functions = doc.located?.value.actionGroups?.[group.index]?.functions;
+    const openApi = openApiByGroup.get(group.index);
+    out[group.name] = functions
+      ? functions.map((f) => f.name)
+      : openApi && !hasErrors(openApi.diagnostics)
+        ? openApi.operations.flatMap((o) => (o.operationId ? [o.operationId] : []))
+        : undefined;
+  }
+  return out;
 }
 
 /** Function definitions and per-agent counts: only meaningful for a valid manifest. */

@@ -199,13 +199,23 @@ describe("files that are not a definition", () => {
   });
 
   it("warns when a .json file is YAML rather than JSON", () => {
-    const text = lines(
+    const trailingComma = lines(
+      "{",
+      '  "StartAt": "A",',
+      '  "States": { "A": { "Type": "Succeed" }, },',
+      "}",
+    );
+    expect(brief(check(trailingComma, "wf.asl.json"))).toEqual(["3:43 warning asl/not-json"]);
+    // A CloudFormation tag is explained by the parser; one warning at that place, not two.
+    const tagged = lines(
       "{",
       '  "StartAt": "A",',
       '  "States": { "A": { "Type": "Succeed", "Comment": !Sub "x" } }',
       "}",
     );
-    expect(brief(check(text, "wf.asl.json"))).toEqual(["3:52 warning asl/not-json"]);
+    expect(brief(check(tagged, "wf.asl.json"))).toEqual([
+      expect.stringMatching(/^3:52 warning asl\/(not-json|unresolved-tag)$/),
+    ]);
   });
 
   it("reports a missing file as a diagnostic", async () => {

@@ -39,9 +39,22 @@ describe("comments in JSON definitions", () => {
     ]);
   });
 
-  it("warns about # comments, which YAML reads but JSON tools reject", () => {
-    const text = lines("{", '  "StartAt": "A", # first', '  "States": { "A": { "Type": "Succeed" } }', "}");
-    expect(brief(check(text, "wf.json"))).toEqual(["2:19 warning asl/json-comment"]);
+  it("reports # comments as errors like // and /* */: Step Functions rejects all three", () => {
+    const text = lines(
+      "{",
+      '  "StartAt": "A", # first',
+      '  "States": { // the states',
+      '    "A": { "Type": "Succeed" } /* the only one */',
+      "  }",
+      "}",
+    );
+    const diagnostics = check(text, "wf.json");
+    expect(brief(diagnostics)).toEqual([
+      "2:19 error asl/json-comment",
+      "3:15 error asl/json-comment",
+      "4:32 error asl/json-comment",
+    ]);
+    for (const d of diagnostics) expect(d.message).toMatch(/Step Functions rejects the definition/);
   });
 
   it("reports a block comment that is never closed", () => {
@@ -68,6 +81,8 @@ describe("comments in JSON definitions", () => {
     expect(check(json, "wf.asl.json")).toEqual([]);
     const yaml = lines("# a YAML comment", "StartAt: A # first", "States:", "  A: { Type: Succeed }");
     expect(check(yaml)).toEqual([]);
+    const flowYaml = lines("{ StartAt: A,  # first", "  States: { A: { Type: Succeed } } }");
+    expect(check(flowYaml, "wf.asl.yaml")).toEqual([]);
   });
 
   it("blanks comments without moving anything else", () => {
