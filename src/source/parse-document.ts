@@ -3,19 +3,11 @@
  * `.json` files) and keeps source positions, so every later check can point at
  * `file:line:col`. Never throws for bad input: problems come back as diagnostics.
  */
-import {
-  type Document,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseDocument as parseYaml,
-  visit,
-} from "yaml";
+import { type Document, LineCounter, parseDocument as parseYaml, visit } from "yaml";
 import type { Diagnostic, Position } from "../diagnostics.js";
 import { diagnostic, hasErrors, START } from "../diagnostics.js";
 import type { PropertyPath } from "../manifest/types.js";
+import { makeLocator } from "./node-locator.js";
 import { duplicateKeys, syntaxProblems, tagWarnings } from "./yaml-problems.js";
 
 /** Files larger than this are refused with a diagnostic instead of parsed (Bedrock's own limits are far lower). */
@@ -92,34 +84,7 @@ export function parseDocumentText(text: string, file: string, codePrefix = "synt
   }
   if (hasErrors(diagnostics)) return { file, diagnostics, ...noPositions };
 
-  const root = doc.contents;
-  const nodeAt = (path: PropertyPath): Node | null => {
-    let node: unknown = root;
-    let lastFound: Node | null = (root as Node | null) ?? null;
-    for (const key of path) {
-      if (isMap(node)) node = node.get(key, true);
-      else if (isSeq(node) && typeof key === "number") node = node.get(key, true);
-      else break;
-      if (node === undefined) break;
-      lastFound = node as Node;
-    }
-    return lastFound;
-  };
-  const locate = (path: PropertyPath): Position => {
-    const node = nodeAt(path);
-    return node?.range ? pos(node.range[0]) : START;
-  };
-  const locateKey = (path: PropertyPath): Position => {
-    if (path.length === 0) return locate(path);
-    const parent = nodeAt(path.slice(0, -1));
-    const last = path[path.length - 1];
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
-      const keyNode = pair?.key as Node | undefined;
-      if (keyNode?.range) return pos(keyNode.range[0]);
-    }
-    return locate(path);
-  };
+  const { locate, locateKey } = makeLocator(doc.contents, pos);
 
   let value: unknown;
   try {
