@@ -56,6 +56,7 @@ export function tagWarnings(warnings: readonly YAMLWarning[]): YamlProblem[] {
       return {
         offset: w.pos[0],
         message: `The YAML tag ${tag} is not evaluated here: its value is read as plain text.`,
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: agentctl's own placeholders, shown literally.
         hint: "CloudFormation intrinsic functions only work inside a CloudFormation/SAM template. In agentctl files use ${region}, ${account}, ${env:NAME} or ${agents.NAME.aliasArn}.",
       };
     });

@@ -2,23 +2,17 @@
  * The emulator checked by a client nobody here wrote: plain boto3 runs the
  * bedrock-agent lifecycle of aws-behaviour.md §2–§3 against it (test/python/conformance.py).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
+import { boto3Missing } from "../helpers/python.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const script = path.join(repoRoot, "test/python/conformance.py");
-
-function boto3Missing(): string | undefined {
-  const probe = spawnSync("python3", ["-c", "import boto3"], { encoding: "utf8" });
-  if (probe.error) return `python3 is not available (${probe.error.message})`;
-  if (probe.status !== 0) return `boto3 is not importable: ${probe.stderr.trim().split("\n").at(-1)}`;
-  return undefined;
-}
 
 const skipReason = boto3Missing();
 if (skipReason) console.warn(`skipping boto3 conformance: ${skipReason}`);

@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
 import http2 from "node:http2";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -9,37 +8,8 @@ import { BedrockAgentRuntimeClient, InvokeAgentCommand } from "@aws-sdk/client-b
 import { ListStateMachinesCommand, SFNClient } from "@aws-sdk/client-sfn";
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
+import { http1, type RawResponse } from "./raw-http.js";
 import { clientFor, createReadyAgent, emulatorWithClient, errorOf } from "./support.js";
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function http1(
-  endpoint: string,
-  method: string,
-  path: string,
-  body?: Buffer | string,
-  headers: Record<string, string> = {},
-) {
-  return new Promise<RawResponse>((resolve, reject) => {
-    const req = http.request(`${endpoint}${path}`, { method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
 
 function h2(endpoint: string, method: string, path: string, body?: string) {
   return new Promise<RawResponse>((resolve, reject) => {

@@ -3,40 +3,20 @@
  * classify: restJson1 404s that point at a near-miss URI, and awsJson errors
  * (with `__type`, which botocore reads exclusively) for any X-Amz-Target.
  */
-import { spawn, spawnSync } from "node:child_process";
-import http from "node:http";
+import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { boto3Missing } from "../helpers/python.js";
+import { http1 } from "./raw-http.js";
 import { emulatorWithClient } from "./support.js";
 
-interface RawResponse {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-function send(
+/** Headers before body, as these tests mostly vary headers. */
+const send = (
   endpoint: string,
   method: string,
   path: string,
   headers: Record<string, string> = {},
   body = "",
-) {
-  return new Promise<RawResponse>((resolve, reject) => {
-    const req = http.request(`${endpoint}${path}`, { method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: Buffer.concat(chunks).toString(),
-        }),
-      );
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+) => http1(endpoint, method, path, body, headers);
 
 describe("requests that match no operation", () => {
   it("answers a mis-cased control-plane path with 404 UnknownOperationException and the URI it meant", async () => {
@@ -94,12 +74,6 @@ except botocore.exceptions.ClientError as err:
     print(err.response["Error"]["Code"], err.response["ResponseMetadata"]["HTTPStatusCode"])
 `;
 
-function boto3Missing(): string | undefined {
-  const probe = spawnSync("python3", ["-c", "import boto3"], { encoding: "utf8" });
-  if (probe.error) return `python3 is not available (${probe.error.message})`;
-  if (probe.status !== 0) return `boto3 is not importable: ${probe.stderr.trim().split("\n").at(-1)}`;
-  return undefined;
-}
 const skipReason = boto3Missing();
 if (skipReason) console.warn(`skipping the botocore awsJson check: ${skipReason}`);
 
