@@ -50,62 +50,18 @@ export function checkRefs(set: DocumentSet): Diagnostic[] {
     state.set(key, "done");
   };
 
+  // One pass per document, starting at the schema itself and following every file it
+  // references (and the files those reference), so each broken reference is reported
+  // once, in the file where it is written.
   const docs = [set.root];
-  for (const { ref, at } of collectRefs({ doc: set.root, path: [], value: set.root.value })) {
-    const target = resolveRef(set, at.doc, ref);
-    if (target.kind === "remote") {
-      // §4.1: the schema reaches Bedrock as one text payload (or one S3 object); there is
-      // nothing to resolve a URL against, and agentctl never fetches one.
-      report(
-        at,
-        "error",
-        "openapi/ref-remote",
-        target.message,
-        "Copy the referenced schema into components.",
-      );
-    } else if (target.kind === "outside") {
-      report(
-        at,
-        "error",
-        "openapi/ref-outside",
-        target.message,
-        "Keep referenced files in the schema's directory or below.",
-      );
-    } else if (target.kind !== "ok") {
-      report(
-        at,
-        "error",
-        "openapi/ref-unresolved",
-        `Unresolved $ref: ${target.message}.`,
-        "Fix the path or the JSON pointer after '#'.",
-      );
-    } else if (target.at.doc !== at.doc) {
-      if (!docs.includes(target.at.doc)) docs.push(target.at.doc);
-      // §4.1: apiSchema is a single payload string or a single S3 object, so Bedrock cannot
-      // follow a reference to a sibling file. Fine locally (the emulator resolves it), but
-      // the deployed schema must have it inlined.
-      report(
-        at,
-        "warning",
-        "openapi/ref-external",
-        `"${ref}" refers to another file; Bedrock receives the schema as one document and cannot follow it.`,
-        "Make sure the schema is bundled (external $refs inlined) before it is sent to Bedrock, or move the definition into components.",
-      );
-    }
-  }
-  // Broken references inside referenced files are reported against those files.
-  for (const doc of docs.slice(1)) {
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i];
+    if (!doc) continue;
     for (const { ref, at } of collectRefs({ doc, path: [], value: doc.value })) {
       const target = resolveRef(set, at.doc, ref);
-      if (target.kind !== "ok" && target.kind !== "remote") {
-        report(
-          at,
-          "error",
-          "openapi/ref-unresolved",
-          `Unresolved $ref: ${target.message}.`,
-          "Fix the path or the JSON pointer after '#'.",
-        );
-      } else if (target.kind === "remote") {
+      if (target.kind === "remote") {
+        // §4.1: the schema reaches Bedrock as one text payload (or one S3 object); there is
+        // nothing to resolve a URL against, and agentctl never fetches one.
         report(
           at,
           "error",
@@ -113,8 +69,34 @@ export function checkRefs(set: DocumentSet): Diagnostic[] {
           target.message,
           "Copy the referenced schema into components.",
         );
-      } else if (target.kind === "ok" && target.at.doc !== at.doc && !docs.includes(target.at.doc)) {
-        docs.push(target.at.doc);
+      } else if (target.kind === "outside") {
+        report(
+          at,
+          "error",
+          "openapi/ref-outside",
+          target.message,
+          "Keep referenced files in the schema's directory or below.",
+        );
+      } else if (target.kind !== "ok") {
+        report(
+          at,
+          "error",
+          "openapi/ref-unresolved",
+          `Unresolved $ref: ${target.message}.`,
+          "Fix the path or the JSON pointer after '#'.",
+        );
+      } else if (target.at.doc !== at.doc) {
+        if (!docs.includes(target.at.doc)) docs.push(target.at.doc);
+        // §4.1: apiSchema is a single payload string or a single S3 object, so Bedrock cannot
+        // follow a reference to a sibling file. Fine locally (the emulator resolves it), but
+        // the deployed schema must have it inlined.
+        report(
+          at,
+          "warning",
+          "openapi/ref-external",
+          `"${ref}" refers to another file; Bedrock receives the schema as one document and cannot follow it.`,
+          "Make sure the schema is bundled (external $refs inlined) before it is sent to Bedrock, or move the definition into components.",
+        );
       }
     }
   }

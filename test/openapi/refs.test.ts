@@ -119,6 +119,16 @@ describe("external $ref to a local file", () => {
     ]);
   });
 
+  it("follows references two files deep and reports a broken one in the file that holds it", async () => {
+    const leaf = write("leaf.yaml", `Leaf:\n  type: object\n  properties:\n    x: {$ref: "#/Missing"}\n`);
+    write("middle.yaml", `Item:\n  type: object\n  properties:\n    leaf: {$ref: "leaf.yaml#/Leaf"}\n`);
+    const file = write("top.yaml", bodyRef("middle.yaml#/Item"));
+    const result = await validateOpenApiFile(file, { actionGroupName: "Shop" });
+    const broken = result.diagnostics.filter((d) => d.code === "openapi/ref-unresolved");
+    expect(broken.map((d) => `${d.file}:${d.line}`)).toEqual([`${leaf}:4`]);
+    expect(where(result, "openapi/ref-external")).toContain("14:21 warning");
+  });
+
   it("reports a referenced file that does not exist", async () => {
     const file = write("dangling.yaml", bodyRef("nope.yaml#/Item"));
     const result = await validateOpenApiFile(file, { actionGroupName: "Shop" });
