@@ -9,6 +9,7 @@
 import * as nodeModule from "node:module";
 import vm from "node:vm";
 import type { Position } from "../diagnostics.js";
+import { withoutExperimentalWarning } from "../node-warnings.js";
 
 export interface SyntaxProblem extends Position {
   message: string;
@@ -28,7 +29,7 @@ export function findSyntaxError(source: string): SyntaxProblem | undefined {
   if (!strip) return looksLikeModule ? undefined : compileAsCommonJs(source);
   try {
     // "transform" parses TypeScript-only syntax (enums, namespaces) that "strip" refuses.
-    withoutExperimentalWarning(() => strip(source, { mode: "transform" }));
+    withoutExperimentalWarning("stripTypeScriptTypes", () => strip(source, { mode: "transform" }));
     return undefined;
   } catch (e) {
     const error = e as Error & { code?: string };
@@ -67,23 +68,4 @@ function fromStack(error: Error, linesBefore: number, source: string): SyntaxPro
   const caret = stack.slice(1, 6).find((l) => /^ *\^+\s*$/.test(l));
   const column = caret ? caret.indexOf("^") + 1 : (sourceLines[line - 1]?.length ?? 0) + 1;
   return { line, column, message };
-}
-
-/**
- * Node announces the experimental API on first use ("stripTypeScriptTypes is an
- * experimental feature…"); `agentctl validate` users cannot act on that, so this
- * one warning is dropped while the call runs (synchronously, so nothing else
- * can warn in between).
- */
-function withoutExperimentalWarning<T>(run: () => T): T {
-  const emit = process.emitWarning;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-    if (String(warning).includes("stripTypeScriptTypes")) return;
-    (emit as (...args: unknown[]) => void).call(process, warning, ...rest);
-  }) as typeof process.emitWarning;
-  try {
-    return run();
-  } finally {
-    process.emitWarning = emit;
-  }
 }

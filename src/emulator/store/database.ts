@@ -1,7 +1,15 @@
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import { DatabaseSync, type StatementSync } from "node:sqlite";
+import type { DatabaseSync as SqliteDatabase, StatementSync } from "node:sqlite";
+import { withoutExperimentalWarning } from "../../node-warnings.js";
 import { MIGRATIONS, STATE_TABLES } from "./schema.js";
+
+// Loaded with require, not a static import, so Node 22's "SQLite is an experimental
+// feature" warning (printed when the module loads) can be kept off the user's terminal.
+const { DatabaseSync } = withoutExperimentalWarning("SQLite is an experimental feature", () =>
+  createRequire(import.meta.url)("node:sqlite"),
+) as typeof import("node:sqlite");
 
 /**
  * The SQLite connection behind the emulator. Several processes may open the
@@ -12,7 +20,7 @@ import { MIGRATIONS, STATE_TABLES } from "./schema.js";
  */
 export class Database {
   readonly path: string;
-  private readonly db: DatabaseSync;
+  private readonly db: SqliteDatabase;
   private readonly statements = new Map<string, StatementSync>();
   private inTransaction = false;
 
