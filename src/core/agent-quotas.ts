@@ -3,16 +3,11 @@
  * They are adjustable, so exceeding the default is a warning: an account with a
  * raised quota deploys fine, any other gets ServiceQuotaExceededException (402).
  */
+
+import { BEDROCK_QUOTAS } from "../bedrock-quotas.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { diagnostic } from "../diagnostics.js";
 import type { AgentManifest, Located } from "../manifest/types.js";
-
-export const DEFAULT_QUOTAS = {
-  actionGroupsPerAgent: 20,
-  enabledActionGroupsPerAgent: 15,
-  knowledgeBasesPerAgent: 2,
-  collaboratorsPerAgent: 10,
-} as const;
 
 /** "APIs per Agent" is checked with the schemas, in src/openapi (checkApisPerAgent). */
 export function checkAgentQuotas(agent: Located<AgentManifest>, enabledGroups: number): Diagnostic[] {
@@ -32,17 +27,17 @@ export function checkAgentQuotas(agent: Located<AgentManifest>, enabledGroups: n
     );
   };
   const groups = m.actionGroups ?? [];
-  over(groups.length, DEFAULT_QUOTAS.actionGroupsPerAgent, ["actionGroups"], "action groups");
-  over(enabledGroups, DEFAULT_QUOTAS.enabledActionGroupsPerAgent, ["actionGroups"], "enabled action groups");
+  over(groups.length, BEDROCK_QUOTAS.actionGroupsPerAgent, ["actionGroups"], "action groups");
+  over(enabledGroups, BEDROCK_QUOTAS.enabledActionGroupsPerAgent, ["actionGroups"], "enabled action groups");
   over(
     (m.knowledgeBases ?? []).length,
-    DEFAULT_QUOTAS.knowledgeBasesPerAgent,
+    BEDROCK_QUOTAS.knowledgeBasesPerAgent,
     ["knowledgeBases"],
     "knowledge bases",
   );
   over(
     (m.collaborators ?? []).length,
-    DEFAULT_QUOTAS.collaboratorsPerAgent,
+    BEDROCK_QUOTAS.collaboratorsPerAgent,
     ["collaborators"],
     "collaborators",
   );

@@ -43,13 +43,13 @@ export async function validateProject(
   const project = loaded.value;
 
   if (project) {
-    report.agents = agentNames(project);
+    const names = agentNames(project);
+    report.agents = names;
     for (const doc of project.agentDocuments) {
       const checked = await checkAgentDocument(doc);
       diagnostics.push(...checked.diagnostics);
       report.schemas.push(...checked.schemas);
     }
-    const names = agentNames(project);
     const aliases = agentAliases(project);
     for (const [i, workflow] of (project.config.value.workflows ?? []).entries()) {
       const file = path.resolve(path.dirname(project.config.file), workflow.template);

@@ -228,7 +228,7 @@ export function countActionGroupApis(
 export function checkApisPerAgent(
   located: Located<AgentManifest>,
   apiCounts: readonly (number | undefined)[],
-  limit = MAX_APIS_PER_AGENT,
+  limit: number = MAX_APIS_PER_AGENT,
 ): Diagnostic[] {
   const total = apiCounts.reduce<number>((sum, n) => sum + (n ?? 0), 0);
   if (total <= limit) return [];

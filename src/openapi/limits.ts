@@ -1,3 +1,5 @@
+import { BEDROCK_QUOTAS } from "../bedrock-quotas.js";
+
 /**
  * The Bedrock limits action-group validation enforces, each with the
  * aws-behaviour.md fact that decides it. Shared by the OpenAPI and function-schema checks.
@@ -17,7 +19,7 @@ export const OPERATION_ID_PATTERN = /^[a-zA-Z0-9_-]+$/;
 export const MAX_APIS_PER_ACTION_GROUP = 11;
 
 /** §3.4 "APIs per Agent (operations across the agent's action groups)": default 11 (adjustable). */
-export const MAX_APIS_PER_AGENT = 11;
+export const MAX_APIS_PER_AGENT = BEDROCK_QUOTAS.apisPerAgent;
 
 /** §2 description row / §4.1: function description ≤1200, parameter description ≤500, both min 1 [M]. */
 export const MAX_FUNCTION_DESCRIPTION = 1200;

@@ -1,3 +1,4 @@
+import { BEDROCK_QUOTAS } from "../../bedrock-quotas.js";
 import { quotaExceeded, validationError } from "../aws-error.js";
 import type { StoredActionGroup } from "../store/index.js";
 import type { ControlPlaneContext, OperationInput } from "./context.js";
@@ -7,13 +8,7 @@ import { draftScope } from "./resources.js";
 
 /** Bedrock service quotas (§3.4), at their defaults. */
 export const QUOTAS = {
-  agentsPerAccount: 200,
-  actionGroupsPerAgent: 20,
-  enabledActionGroupsPerAgent: 15,
-  apisPerAgent: 11,
-  aliasesPerAgent: 10,
-  knowledgeBasesPerAgent: 2,
-  collaboratorsPerAgent: 10,
+  ...BEDROCK_QUOTAS,
   /** Not in §3.4; 50 is the usual AWS per-resource tag limit [C]. */
   tagsPerResource: 50,
 } as const;
