@@ -65,10 +65,8 @@ function checkActionGroups(agent: Record<string, unknown>, doc: Locator, report:
         "manifest/action-group-definition",
         `${label} needs "schema" (an OpenAPI file) or "functions".`,
       );
-    } else {
-      const functions = records(group.functions);
-      checkDuplicates(functions, ["actionGroups", i, "functions"], "name", "function", doc, report);
     }
+    // Duplicate function names are checked with the other function rules (src/openapi/function-schema.ts).
   }
   checkDuplicates(groups, ["actionGroups"], "name", "action group", doc, report);
 }

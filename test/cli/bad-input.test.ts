@@ -166,3 +166,25 @@ describe("bad input gets a diagnostic, exit 2 and no stack trace", () => {
     expect(code).toBe(0);
   });
 });
+
+describe("rules with one home", () => {
+  it("duplicate function names are reported once, at the second name", async () => {
+    const { code, out } = await validate({
+      "agentctl.yaml": PROJECT,
+      "agents/a.yaml": `name: a
+model: m
+instruction: ${INSTRUCTION}
+actionGroups:
+  - name: tools
+    executor: returnControl
+    functions:
+      - { name: lookUp, description: Look a thing up }
+      - { name: lookUp, description: Look it up again }
+`,
+    });
+    expect(code).toBe(2);
+    expect(out.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+      "9:9 function/name-duplicate",
+    ]);
+  });
+});
