@@ -184,7 +184,7 @@ actionGroups:
     });
     expect(code).toBe(2);
     expect(out.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
-      "9:9 function/name-duplicate",
+      "9:17 function/name-duplicate",
     ]);
   });
 });
