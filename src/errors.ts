@@ -6,7 +6,6 @@ export const ExitCode = {
   Failed: 1,
   InvalidInput: 2,
   NotConfigured: 3,
-  Interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
