@@ -9,7 +9,12 @@
  */
 import type { BedrockAgentClient } from "@aws-sdk/client-bedrock-agent";
 import type { BedrockAgentRuntimeClient } from "@aws-sdk/client-bedrock-agent-runtime";
+import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import type { IAMClient } from "@aws-sdk/client-iam";
+import type { LambdaClient } from "@aws-sdk/client-lambda";
 import type { SFNClient } from "@aws-sdk/client-sfn";
+import type { SNSClient } from "@aws-sdk/client-sns";
+import type { STSClient } from "@aws-sdk/client-sts";
 
 export interface StaticCredentials {
   readonly accessKeyId: string;
@@ -40,12 +45,22 @@ export interface AwsClients {
   bedrockAgent(): Promise<BedrockAgentClient>;
   bedrockAgentRuntime(): Promise<BedrockAgentRuntimeClient>;
   sfn(): Promise<SFNClient>;
+  iam(): Promise<IAMClient>;
+  lambda(): Promise<LambdaClient>;
+  sts(): Promise<STSClient>;
+  sns(): Promise<SNSClient>;
+  /** The Converse API, for the emulator's `bedrock` model adapter. */
+  bedrockRuntime(): Promise<BedrockRuntimeClient>;
   /** Closes the sockets of every client created so far. */
   destroy(): void;
 }
 
-/** The one retry policy: the SDK's standard mode (exponential backoff with jitter, retry quota). */
-export const RETRY_MODE = "standard";
+/**
+ * The one retry policy: the SDK's adaptive mode — standard's exponential backoff with
+ * jitter and retry quota, plus a client-side rate limiter that slows down when AWS
+ * throttles (deploys of many agents hit Bedrock's low control-plane TPS).
+ */
+export const RETRY_MODE = "adaptive";
 
 export function createAwsClients(settings: ClientSettings): AwsClients {
   const created: { destroy(): void }[] = [];
@@ -76,6 +91,26 @@ export function createAwsClients(settings: ClientSettings): AwsClients {
     sfn: once(async () => {
       const { SFNClient } = await import("@aws-sdk/client-sfn");
       return new SFNClient(commonConfig(settings));
+    }),
+    iam: once(async () => {
+      const { IAMClient } = await import("@aws-sdk/client-iam");
+      return new IAMClient(commonConfig(settings));
+    }),
+    lambda: once(async () => {
+      const { LambdaClient } = await import("@aws-sdk/client-lambda");
+      return new LambdaClient(commonConfig(settings));
+    }),
+    sts: once(async () => {
+      const { STSClient } = await import("@aws-sdk/client-sts");
+      return new STSClient(commonConfig(settings));
+    }),
+    sns: once(async () => {
+      const { SNSClient } = await import("@aws-sdk/client-sns");
+      return new SNSClient(commonConfig(settings));
+    }),
+    bedrockRuntime: once(async () => {
+      const { BedrockRuntimeClient } = await import("@aws-sdk/client-bedrock-runtime");
+      return new BedrockRuntimeClient(commonConfig(settings));
     }),
     destroy() {
       for (const client of created.splice(0)) client.destroy();
