@@ -88,7 +88,7 @@ describe("failing action-group handlers", () => {
   it("a handler that works answers through the same path", async () => {
     using dir = tempDir();
     const files = writeFiles(dir.path, {
-      "h.mjs": functionHandler("`did ${event.parameters[0].value}`"),
+      "h.mjs": functionHandler('"did " + event.parameters[0].value'),
       "s.yaml": SCRIPT,
     });
     await using env = await emulatorWithClient({

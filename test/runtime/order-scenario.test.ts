@@ -4,6 +4,7 @@
  * with traces in the real shapes.
  */
 import { readFileSync } from "node:fs";
+import type { OrchestrationTrace, TracePart } from "@aws-sdk/client-bedrock-agent-runtime";
 import { describe, expect, it } from "vitest";
 import { emulatorWithClient } from "../emulator/support.js";
 import {
@@ -20,7 +21,7 @@ import {
 const order = readFileSync(sample("order.json"), "utf8");
 const outOfStockOrder = readFileSync(sample("order-out-of-stock.json"), "utf8");
 
-const orchestration = (traces: { trace?: { orchestrationTrace?: Record<string, unknown> } }[]) =>
+const orchestration = (traces: TracePart[]): OrchestrationTrace[] =>
   traces.flatMap((t) => (t.trace?.orchestrationTrace ? [t.trace.orchestrationTrace] : []));
 
 describe.each([

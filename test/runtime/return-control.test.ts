@@ -97,7 +97,7 @@ rules:
   it("asks for confirmation before a Lambda call that requires it, then runs it or reports the denial", async () => {
     using dir = tempDir();
     const files = writeFiles(dir.path, {
-      "cancel.mjs": functionHandler("`Order ${event.parameters[0].value} cancelled`"),
+      "cancel.mjs": functionHandler('"Order " + event.parameters[0].value + " cancelled"'),
       "orders.yaml": `version: 1
 rules:
   - match: 'cancel (?<id>\\S+)'
