@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  AssociateAgentCollaboratorCommand,
   type BedrockAgentClient,
   CreateAgentActionGroupCommand,
   type CreateAgentActionGroupCommandInput,
@@ -49,6 +50,8 @@ export interface AgentSetup {
   tags?: Record<string, string>;
   actionGroups?: Omit<CreateAgentActionGroupCommandInput, "agentId" | "agentVersion">[];
   extra?: Record<string, unknown>;
+  /** collaboratorName → alias ARN (the agent needs agentCollaboration SUPERVISOR in `extra`). */
+  collaborators?: Record<string, string>;
 }
 
 /** Creates, configures and prepares an agent; returns its id (invoke it through TSTALIASID) . */
@@ -61,6 +64,17 @@ export async function createAgent(client: BedrockAgentClient, setup: AgentSetup)
   const agentId = await createReadyAgent(client, setup.name, { tags, ...setup.extra });
   for (const group of setup.actionGroups ?? []) {
     await client.send(new CreateAgentActionGroupCommand({ agentId, agentVersion: "DRAFT", ...group }));
+  }
+  for (const [collaboratorName, aliasArn] of Object.entries(setup.collaborators ?? {})) {
+    await client.send(
+      new AssociateAgentCollaboratorCommand({
+        agentId,
+        agentVersion: "DRAFT",
+        collaboratorName,
+        agentDescriptor: { aliasArn },
+        collaborationInstruction: `Ask ${collaboratorName} whenever its skills are needed.`,
+      }),
+    );
   }
   const prepared = await prepare(client, agentId);
   if (prepared.agentStatus !== "PREPARED")
