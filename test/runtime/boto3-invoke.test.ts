@@ -30,10 +30,9 @@ function python(
   });
 }
 
-const shapeOf = (trace: Record<string, unknown> | undefined): string => {
-  const outer = Object.keys(trace ?? {})[0] ?? "";
-  const inner = (trace ?? {})[outer] as Record<string, unknown>;
-  return `${outer}.${Object.keys(inner)[0]}`;
+const shapeOf = (trace: Record<string, unknown>): string => {
+  const outer = Object.keys(trace)[0] ?? "";
+  return `${outer}.${Object.keys(trace[outer] as Record<string, unknown>)[0]}`;
 };
 
 describe.skipIf(skipReason !== undefined)("boto3 invoke_agent", () => {
@@ -68,7 +67,7 @@ describe.skipIf(skipReason !== undefined)("boto3 invoke_agent", () => {
     expect(py.text).toBe("INVALID: Cloud Gadget (PROD456) is out of stock.");
     expect(py.events).toEqual(js.events.map((e) => Object.keys(e).find((k) => k !== "$unknown")));
     expect(py.traces.map((t) => t.shape)).toEqual(
-      js.traces.map((t) => shapeOf(t.trace as Record<string, unknown>)),
+      js.traces.map((t) => shapeOf(t.trace as unknown as Record<string, unknown>)),
     );
     expect(new Set(py.traces.map((t) => `${t.agentId}/${t.agentVersion}`))).toEqual(
       new Set([`${agentId}/DRAFT`]),

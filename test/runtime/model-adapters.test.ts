@@ -198,7 +198,8 @@ describe("openai adapter", () => {
       authorization: "Bearer sk-test",
       model: "llama3.1",
     });
-    expect((fake.requests[0]?.tools as { function: { name: string } }[])[0]?.function.name).toBe(TOOL);
+    const tools = (fake.requests[0]?.tools ?? []) as { function: { name: string } }[];
+    expect(tools[0]?.function.name).toBe(TOOL);
     const messages = fake.requests[1]?.messages as { role: string; content: string; tool_call_id?: string }[];
     expect(messages.at(-1)).toMatchObject({ role: "tool", tool_call_id: "c1" });
     expect(JSON.parse(messages.at(-1)?.content ?? "{}")).toMatchObject({
