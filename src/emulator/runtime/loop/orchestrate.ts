@@ -11,7 +11,10 @@ import type { RuntimeContext, Turn, TurnOutcome } from "./context.js";
 import { executeCalls } from "./execute.js";
 import { timing } from "./traces.js";
 
-/** What real traces show for the default orchestration prompt (aws-behaviour.md §5.2). */
+/**
+ * What real traces show for the default orchestration prompt (aws-behaviour.md §5.2). The
+ * recorded real streams carry no parserMode/promptCreationMode, so neither do we.
+ */
 export const DEFAULT_INFERENCE = {
   maximumLength: 2048,
   stopSequences: ["</invoke>", "</answer>", "</error>"],
@@ -57,8 +60,6 @@ export async function orchestrate(rt: RuntimeContext, turn: Turn): Promise<TurnO
     turn.trace.orchestration("modelInvocationInput", {
       foundationModel: turn.snapshot.definition.foundationModel,
       inferenceConfiguration: DEFAULT_INFERENCE,
-      parserMode: "DEFAULT",
-      promptCreationMode: "DEFAULT",
       text: renderPrompt(request),
       traceId,
       type: "ORCHESTRATION",

@@ -24,8 +24,6 @@ function modelInput(turn: Turn, traceId: string, type: string, text: string) {
   return {
     foundationModel: turn.snapshot.definition.foundationModel,
     inferenceConfiguration: INFERENCE,
-    parserMode: "DEFAULT",
-    promptCreationMode: "DEFAULT",
     text,
     traceId,
     type,
