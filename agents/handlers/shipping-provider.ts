@@ -6,7 +6,9 @@
  * deterministic so tests and demos are repeatable: set SHIPPING_FAILURE_RATE to a
  * number from 0 to 1 and an order fails when a hash of its id, mapped onto [0, 1),
  * is below that rate. The default is 0 (never fails); 1 makes every order fail;
- * the same order id always gets the same outcome for a given rate.
+ * the same order id always gets the same outcome for a given rate. A session
+ * attribute `shippingFailureRate` (sent with InvokeAgent's sessionState) overrides
+ * the variable for that session, so one test or demo can fail without affecting others.
  */
 import type { ApiEvent, ApiResponse, EventParameter } from "./bedrock-action-group.js";
 
@@ -34,7 +36,8 @@ export async function handler(event: ApiEvent): Promise<ApiResponse> {
   if (!items)
     return respond(400, { message: "items must be a non-empty JSON array of {productId, quantity}" });
 
-  if (shipmentFails(orderId, failureRate(process.env.SHIPPING_FAILURE_RATE))) {
+  const rate = failureRate(event.sessionAttributes?.shippingFailureRate ?? process.env.SHIPPING_FAILURE_RATE);
+  if (shipmentFails(orderId, rate)) {
     return respond(502, {
       status: "FAILED",
       errorCode: "EXTERNAL_API_ERROR",

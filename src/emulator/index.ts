@@ -10,17 +10,19 @@ import { applyTransition } from "./control-plane/lifecycle.js";
 import { TransitionScheduler } from "./control-plane/scheduler.js";
 import { controlPlaneService } from "./control-plane/service.js";
 import { FaultInjector, parseFaultSpec } from "./faults.js";
+import { agentRuntimeService, createRuntimeContext, type RuntimeOptions } from "./runtime/service.js";
 import { createHttpHandler } from "./server/dispatch.js";
 import { internalCall } from "./server/internal-endpoints.js";
 import { resolveServerLimits, type ServerLimits } from "./server/limits.js";
 import { type Listener, listen } from "./server/listener.js";
-import { agentRuntimeService } from "./services/agent-runtime.js";
 import { stepFunctionsService } from "./services/step-functions.js";
 import { Store } from "./store/index.js";
 import { isLatencyProfile } from "./timing.js";
 
 export type { FaultSpec } from "./faults.js";
 export { parseFaultSpec } from "./faults.js";
+export type { FunctionInvoker, FunctionResult } from "./runtime/actions/function-invoker.js";
+export type { RuntimeOptions } from "./runtime/service.js";
 
 export interface EmulatorOptions {
   /** SQLite file; ":memory:" allowed for tests. */
@@ -37,6 +39,8 @@ export interface EmulatorOptions {
   region?: string;
   /** Default "000000000000". */
   accountId?: string;
+  /** The agent runtime: Lambda invoker, local handlers, model settings (runtime/service.ts). */
+  runtime?: RuntimeOptions;
 }
 
 /**
@@ -105,7 +109,9 @@ export async function startEmulator(
       opts.port ?? 0,
       createHttpHandler({
         controlPlane: controlPlaneService(ctx),
-        runtime: agentRuntimeService,
+        runtime: agentRuntimeService(createRuntimeContext(store, opts.runtime ?? {}, Date.now), () =>
+          ctx.scheduler.applyDue(),
+        ),
         stepFunctions: stepFunctionsService,
         internal: (request) => internalCall(request, identity, () => store.db.reset()),
         faults,

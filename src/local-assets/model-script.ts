@@ -22,7 +22,8 @@ export interface ModelScriptContext {
 
 interface Rule {
   match?: unknown;
-  call?: { actionGroup?: unknown; operation?: unknown; parameters?: unknown; body?: unknown };
+  call?: { actionGroup?: unknown; operation?: unknown; parameters?: unknown; body?: unknown; text?: unknown };
+  ask?: unknown;
   answers?: unknown;
 }
 
@@ -112,7 +113,7 @@ function checkRule(
       );
     }
   }
-  if (rule.call === undefined && rule.answers === undefined) {
+  if (rule.call === undefined && rule.answers === undefined && rule.ask === undefined) {
     out.push(
       diagnostic(
         doc.file,
@@ -120,13 +121,14 @@ function checkRule(
         "error",
         "script/no-answer",
         `${label(at)} neither calls an action nor answers.`,
-        'Add `answers: [{ text: "…" }]`, or a `call:` and its answers.',
+        'Add `answers: [{ text: "…" }]`, a `call:` and its answers, or `ask: "…"`.',
       ),
     );
   }
   const call = typeof rule.call === "object" && rule.call !== null ? rule.call : undefined;
   if (call) {
     checkCall(doc, call, [...at, "call"], context, out);
+    checkTemplate(doc, call.text, [...at, "call", "text"], groups, out);
     for (const kind of ["parameters", "body"] as const) {
       const values = call[kind];
       if (typeof values !== "object" || values === null) continue;
@@ -134,6 +136,7 @@ function checkRule(
         checkTemplate(doc, value, [...at, "call", kind, name], groups, out);
     }
   }
+  checkTemplate(doc, rule.ask, [...at, "ask"], groups, out);
   if (Array.isArray(rule.answers)) {
     rule.answers.forEach((answer, i) => {
       const textValue =
@@ -150,6 +153,26 @@ function checkCall(
   context: ModelScriptContext,
   out: Diagnostic[],
 ) {
+  const c = call as Record<string, unknown>;
+  const collaborator = c.collaborator !== undefined;
+  const action = c.actionGroup !== undefined || c.operation !== undefined;
+  // Which form a call takes is checked here, not in the schema: "exactly one of two member sets" reads
+  // badly as a JSON Schema error, and ajv's strict mode refuses conditional `required` lists.
+  if (collaborator === action || (action && (c.actionGroup === undefined || c.operation === undefined))) {
+    out.push(
+      diagnostic(
+        doc.file,
+        doc.locateKey(at),
+        "error",
+        "script/call-form",
+        collaborator
+          ? `${label(at)} names a collaborator and an action; a call is one or the other.`
+          : `${label(at)} needs both actionGroup and operation (or collaborator, for a supervisor).`,
+        "Write `call: { actionGroup: …, operation: … }`, or `call: { collaborator: …, text: … }`.",
+      ),
+    );
+    return;
+  }
   const groups = context.actionGroups;
   if (!groups || typeof call.actionGroup !== "string") return;
   const names = Object.keys(groups);

@@ -164,9 +164,10 @@ describe("the emulator's HTTP server", () => {
       ),
     );
     runtime.destroy();
-    expect(err.name).toBe("NotImplementedException");
-    expect(err.$metadata?.httpStatusCode).toBe(501);
-    expect(err.message).toContain("InvokeAgent");
+    // The runtime answered (the control plane would say UnknownOperationException): no such agent.
+    expect(err.name).toBe("ResourceNotFoundException");
+    expect(err.$metadata?.httpStatusCode).toBe(404);
+    expect(err.message).toContain("AAAAAAAAAA");
   });
 
   it("wipes all state on POST /_agentctl/reset", async () => {

@@ -68,6 +68,23 @@ describe("checkModelScript", () => {
     expect(await brief(text)).toEqual(["4:26 error script/wrong-type", "4:40 error script/wrong-type"]);
   });
 
+  it("accepts collaborator calls, ask and when.denied, and refuses a call that is half of each form", async () => {
+    const good = [
+      "version: 1",
+      "rules:",
+      "  - match: 'order (?<id>\\S+)'",
+      "    call: { collaborator: order-validation, text: 'Validate {{id}}' }",
+      "    answers: [{ when: { denied: true }, text: 'no' }, { text: '{{body}}' }]",
+      "  - match: '^$'",
+      "    ask: 'Which order?'",
+      "",
+    ].join("\n");
+    expect(await brief(good)).toEqual([]);
+    const bad =
+      "version: 1\nrules:\n  - match: x\n    call: { actionGroup: a }\n    answers: [{ text: t }]\n";
+    expect(await brief(bad)).toEqual(["4:5 error script/call-form"]);
+  });
+
   it("checks the version, answers and when", async () => {
     const text = [
       "version: 2",

@@ -60,6 +60,17 @@ export const MIGRATIONS: readonly string[] = [
     value INTEGER NOT NULL
   );
   `,
+  // 2: the agent runtime's sessions (src/emulator/runtime/sessions.ts), one row per agent alias and session id.
+  `
+  CREATE TABLE runtime_sessions (
+    agent_id   TEXT NOT NULL,
+    alias_id   TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    doc        TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (agent_id, alias_id, session_id)
+  );
+  `,
 ];
 
 /** Every table holding state, for reset. */
@@ -69,4 +80,5 @@ export const STATE_TABLES: readonly string[] = [
   "idempotency_tokens",
   "pending_transitions",
   "counters",
+  "runtime_sessions",
 ];
