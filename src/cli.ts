@@ -74,6 +74,19 @@ export function buildCli(version: string, makeContext: MakeContext, output: CliO
     .argument("[kind]", "agent | project", "agent")
     .action(lazy(() => import("./commands/schema.js")));
 
+  program
+    .command("trace")
+    .description(
+      "re-render a saved InvokeAgent stream: NDJSON from invoke --json, or a raw event-stream body",
+    )
+    .argument("[file]", "the saved stream, or - for stdin", "-")
+    .addOption(
+      new Option("--detail <level>", "how much to show")
+        .choices(["outline", "steps", "full"])
+        .default("steps"),
+    )
+    .action(lazy(() => import("./commands/trace.js")));
+
   const local = program.command("local").description("run and manage the local emulator");
   local
     .command("serve")

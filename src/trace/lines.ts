@@ -31,11 +31,13 @@ export interface EntryOptions {
   maxLines?: number;
   /** Show the text as one paragraph cut to this many lines, saying how many characters were left out. */
   preview?: number;
+  /** Keep the text beside the label however long the label, continuing `continuation` columns in. */
+  continuation?: number;
 }
 
 const INDENT = "  ";
 /** A label wider than this gets its text on the following lines, not beside it. */
-const MAX_HANGING_LABEL = 18;
+const MAX_HANGING_LABEL = 22;
 
 export function createLineSink(style: Style, detail: TraceDetail, width: number): LineSink {
   const columns = Math.max(MIN_WIDTH, Math.floor(width) || MIN_WIDTH);
@@ -52,6 +54,15 @@ export function createLineSink(style: Style, detail: TraceDetail, width: number)
       const paint = opts.paint ?? plain;
       if (text === "") {
         lines.push(indent + labelPaint(label));
+        return;
+      }
+      if (opts.continuation !== undefined) {
+        const first = columns - indent.length - label.length - 1;
+        const [head = "", ...tail] = wrap(text, Math.max(10, first));
+        lines.push(`${indent}${labelPaint(label)} ${paint(head)}`);
+        const pad = " ".repeat(opts.continuation);
+        const rest = tail.length > 0 ? wrap(tail.join(" "), columns - indent.length - opts.continuation) : [];
+        for (const l of rest) lines.push(`${indent}${pad}${paint(l)}`);
         return;
       }
       const hanging = label.length + 1 <= MAX_HANGING_LABEL;

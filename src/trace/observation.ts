@@ -20,7 +20,12 @@ const FIELDS = new Set([
   "repromptResponse",
 ]);
 
-export function renderObservation(ctx: PartContext, observation: Rec, depth: number): void {
+export function renderObservation(
+  ctx: PartContext,
+  observation: Rec,
+  depth: number,
+  outlineTitle?: string,
+): void {
   const { sink, state } = ctx;
   const s = sink.style;
   const outline = sink.detail === "outline";
@@ -32,7 +37,7 @@ export function renderObservation(ctx: PartContext, observation: Rec, depth: num
     const text = resultText(str(action.text) ?? "");
     const took = timing(action.metadata);
     if (outline) {
-      outlinePart(ctx, `← ${truncate(oneLine(text), 40)}`);
+      outlinePart(ctx, `← ${truncate(oneLine(text), 40)}`, outlineTitle);
       return;
     }
     sink.entry(depth, `←${took}`, text === "" ? "(empty result)" : text, { labelPaint: s.green, ...cut(4) });
@@ -41,7 +46,7 @@ export function renderObservation(ctx: PartContext, observation: Rec, depth: num
   const kb = rec(observation.knowledgeBaseLookupOutput);
   if (kb) {
     const refs = list(kb.retrievedReferences);
-    if (outline) outlinePart(ctx, `← ${plural(refs.length, "reference")}`);
+    if (outline) outlinePart(ctx, `← ${plural(refs.length, "reference")}`, outlineTitle);
     else {
       sink.entry(depth, "←", `${plural(refs.length, "reference")}${timing(kb.metadata)}`, {
         labelPaint: s.green,
@@ -56,7 +61,11 @@ export function renderObservation(ctx: PartContext, observation: Rec, depth: num
     const error = str(code.executionError);
     const files = list(code.files).filter((f): f is string => typeof f === "string");
     if (outline) {
-      outlinePart(ctx, error ? "← code error" : code.executionTimeout ? "← code timed out" : "← code output");
+      outlinePart(
+        ctx,
+        error ? "← code error" : code.executionTimeout ? "← code timed out" : "← code output",
+        outlineTitle,
+      );
     } else {
       sink.entry(depth, "←", `code interpreter${timing(code.metadata)}`, { labelPaint: s.green });
       if (output) sink.entry(depth + 1, "output", output, { ...(full ? {} : { maxLines: 8 }) });
@@ -77,7 +86,7 @@ export function renderObservation(ctx: PartContext, observation: Rec, depth: num
     const output = rec(collaborator.output);
     const text = str(output?.text);
     const handedBack = output?.returnControlPayload !== undefined ? " (returned control)" : "";
-    if (outline) outlinePart(ctx, `← ${name}${handedBack}`);
+    if (outline) outlinePart(ctx, `← ${name}${handedBack}`, outlineTitle);
     else {
       sink.entry(depth, "←", `${name} answered${handedBack}${timing(collaborator.metadata)}`, {
         labelPaint: s.green,
@@ -94,7 +103,7 @@ export function renderObservation(ctx: PartContext, observation: Rec, depth: num
     const total = num(metadata?.operationTotalTimeMs);
     if (ctx.agent.depth === 0 && total !== undefined) state.topLevelTimeMs = total;
     const label = `${askUser ? "? asks the user" : "✔ final response"}${total !== undefined ? ` (${formatMs(total)})` : ""}`;
-    if (outline) outlinePart(ctx, `${askUser ? "?" : "✔"} ${truncate(oneLine(text), 60)}`);
+    if (outline) outlinePart(ctx, `${askUser ? "?" : "✔"} ${truncate(oneLine(text), 60)}`, outlineTitle);
     else {
       sink.entry(depth, label, text, { labelPaint: askUser ? s.yellow : s.green, ...cut(3) });
     }
@@ -104,7 +113,7 @@ export function renderObservation(ctx: PartContext, observation: Rec, depth: num
   if (reprompt) {
     const source = str(reprompt.source);
     const text = str(reprompt.text) ?? "";
-    if (outline) outlinePart(ctx, `↻ reprompt${source ? ` (${source.toLowerCase()})` : ""}`);
+    if (outline) outlinePart(ctx, `↻ reprompt${source ? ` (${source.toLowerCase()})` : ""}`, outlineTitle);
     else {
       sink.entry(
         depth,
@@ -121,7 +130,7 @@ export function renderObservation(ctx: PartContext, observation: Rec, depth: num
   const known = action ?? kb ?? code ?? collaborator ?? final ?? reprompt;
   if (!known) {
     const type = str(observation.type);
-    if (outline) outlinePart(ctx, `← ${type?.toLowerCase() ?? "observation"}`);
+    if (outline) outlinePart(ctx, `← ${type?.toLowerCase() ?? "observation"}`, outlineTitle);
     else
       sink.entry(depth, "←", type ? type.toLowerCase().replaceAll("_", " ") : "observation", {
         labelPaint: s.green,

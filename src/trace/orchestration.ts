@@ -2,13 +2,15 @@
  * `orchestrationTrace`: one member per event — model input/output, rationale, the call the agent
  * decided on, and what it observed. Events sharing a trace id form one numbered step.
  */
-import { renderModelInput, renderModelOutput } from "./model-call.js";
+import { renderModelInput, renderModelOutput, showUnknown } from "./model-call.js";
 import { renderObservation } from "./observation.js";
 import type { PartContext } from "./state.js";
 import { enterStep, outlinePart } from "./state.js";
 import { renderInvocationInput } from "./tool-call.js";
 import { renderUnknownMember } from "./unknown.js";
 import { rec, str, unionMember } from "./values.js";
+
+const RATIONALE_FIELDS = new Set(["traceId", "text"]);
 
 export function renderOrchestration(ctx: PartContext, value: unknown): void {
   const member = unionMember(value);
@@ -36,6 +38,7 @@ export function renderOrchestration(ctx: PartContext, value: unknown): void {
       if (sink.detail === "outline") return;
       const full = sink.detail === "full";
       sink.entry(depth, "rationale", text, { labelPaint: s.yellow, ...(full ? {} : { preview: 4 }) });
+      showUnknown(ctx, part, RATIONALE_FIELDS, depth + 1);
       return;
     }
     case "invocationInput":

@@ -38,10 +38,10 @@ export function renderRouting(ctx: PartContext, value: unknown): void {
       return;
     }
     case "invocationInput":
-      renderInvocationInput(ctx, part, depth);
+      renderInvocationInput(ctx, part, depth, "routing classifier");
       return;
     case "observation":
-      renderObservation(ctx, part, depth);
+      renderObservation(ctx, part, depth, "routing classifier");
       return;
     default:
       renderUnknownMember(ctx, `routing ${kind}`, raw, depth);

@@ -88,6 +88,9 @@ export function agentTag(ctx: PartContext): string {
 export function outlinePart(ctx: PartContext, part: string, title?: string): void {
   const step = ctx.state.steps.get(ctx.agent.key)?.number;
   const heading = title ?? (step ? `step ${step}` : "agent");
+  // Another agent's half-done line goes out first, so a supervisor's call prints before the
+  // collaborator's steps and its observation after them, in the order things happened.
+  for (const key of ctx.state.outline.keys()) if (key !== ctx.agent.key) flushOutline(ctx, key);
   let pending = ctx.state.outline.get(ctx.agent.key);
   if (!pending || pending.title !== heading) {
     if (pending) flushOutline(ctx, ctx.agent.key);
@@ -104,7 +107,10 @@ export function flushOutline(ctx: Pick<PartContext, "sink" | "state">, key: stri
   const s = ctx.sink.style;
   const tag = pending.agent.label ? `[${pending.agent.label}] ` : "";
   const label = `${tag}${pending.title}${pending.continued ? " (cont.)" : ""}`;
-  ctx.sink.entry(pending.agent.depth, label, pending.parts.join(" · "), { labelPaint: s.bold });
+  ctx.sink.entry(pending.agent.depth, label, pending.parts.join(" · "), {
+    labelPaint: s.bold,
+    continuation: 4,
+  });
   pending.parts = [];
   pending.continued = true;
 }

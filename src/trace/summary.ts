@@ -28,6 +28,16 @@ export function renderSummary(ctx: PartContext, summary: TraceSummary): void {
     parts.push(plural(summary.guardrailInterventions, "guardrail intervention"));
   if (summary.failures) parts.push(plural(summary.failures, "failure"));
   if (summary.totalTimeMs !== undefined) parts.push(formatMs(summary.totalTimeMs));
-  const text = parts.join(" · ");
-  sink.entry(0, "—", text, { labelPaint: s.dim, paint: summary.failures ? s.red : s.dim });
+  // Wrapped between figures only, so "11.0 s" never breaks across lines.
+  const paint = summary.failures ? s.red : s.dim;
+  const rows: string[] = [];
+  for (const part of parts) {
+    const last = rows.length - 1;
+    if (last >= 0 && 2 + (rows[last] as string).length + 3 + part.length <= sink.width)
+      rows[last] += ` · ${part}`;
+    else rows.push(part);
+  }
+  rows.forEach((row, i) => {
+    sink.lines.push(i === 0 ? `${s.dim("—")} ${paint(row)}` : `  ${paint(row)}`);
+  });
 }

@@ -9,7 +9,8 @@ export function oneLine(text: string): string {
 
 /** At most `max` characters; the cut says how much is left out. */
 export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
+  // Cutting a handful of characters saves nothing and loses the end of the text.
+  if (text.length <= max + 12) return text;
   const rest = text.length - max;
   return `${text.slice(0, Math.max(1, max - 1))}… (+${rest} chars)`;
 }

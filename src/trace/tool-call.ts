@@ -17,7 +17,12 @@ const FIELDS = new Set([
   "agentCollaboratorInvocationInput",
 ]);
 
-export function renderInvocationInput(ctx: PartContext, input: Rec, depth: number): void {
+export function renderInvocationInput(
+  ctx: PartContext,
+  input: Rec,
+  depth: number,
+  outlineTitle?: string,
+): void {
   const { sink } = ctx;
   const collaborator = rec(input.agentCollaboratorInvocationInput);
   const arn = str(collaborator?.agentCollaboratorAliasArn);
@@ -27,7 +32,7 @@ export function renderInvocationInput(ctx: PartContext, input: Rec, depth: numbe
   const call = describeCall(input);
   countCall(ctx, input);
   if (sink.detail === "outline") {
-    outlinePart(ctx, `→ ${call.title}`);
+    outlinePart(ctx, `→ ${call.title}`, outlineTitle);
     return;
   }
   sink.entry(depth, "→", call.title, { labelPaint: s.cyan, paint: s.cyan });
