@@ -143,7 +143,7 @@ describe("event-stream decoding", () => {
       /ends inside a message: \d+ bytes left over at byte 0/,
     );
     const corrupt = new Uint8Array(good);
-    corrupt[corrupt.length - 6] ^= 0xff;
+    corrupt[corrupt.length - 6] = (corrupt[corrupt.length - 6] ?? 0) ^ 0xff;
     expect(() => decodeEventStream(corrupt)).toThrow(/Corrupt event-stream message at byte 0/);
   });
 });
