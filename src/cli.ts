@@ -91,6 +91,18 @@ export function buildCli(version: string, makeContext: MakeContext, output: CliO
     .action(lazy(() => import("./commands/invoke.js")));
 
   program
+    .command("chat")
+    .description(
+      "talk with a deployed agent over several turns (one message per line when stdin is not a terminal)",
+    )
+    .argument("<agent>", "the agent's name in this project")
+    .option("--alias <name>", "alias to talk to (default: the manifest's first alias)")
+    .option("--draft", "talk to the DRAFT version (alias TSTALIASID)", false)
+    .option("--session-id <id>", "continue this session (default: a new one)")
+    .option("--trace [level]", "render each turn's trace on stderr: outline, steps (default) or full")
+    .action(lazy(() => import("./commands/chat.js")));
+
+  program
     .command("trace")
     .description(
       "re-render a saved InvokeAgent stream: NDJSON from invoke --json, or a raw event-stream body",
