@@ -12,60 +12,62 @@ import { corpusAbsentReason, corpusStreams } from "./corpus.js";
 
 if (corpusStreams.length === 0) console.warn(`Skipping the trace corpus tests: ${corpusAbsentReason}.`);
 
+/** A nested field of an event, or undefined. */
+function dig(value: unknown, ...keys: string[]): unknown {
+  let at = value;
+  for (const key of keys)
+    at = typeof at === "object" && at !== null ? (at as Record<string, unknown>)[key] : undefined;
+  return at;
+}
+
 /** What the rendering must contain for each trace part of the stream, by a count of markers. */
 function expectedMarkers(events: StreamEvent[]): { marker: RegExp; count: number; what: string }[] {
-  const count = (pred: (e: Record<string, any>) => boolean) =>
-    events.filter((e) => pred(e as Record<string, any>)).length;
-  const orch = (e: Record<string, any>) => e.trace?.trace?.orchestrationTrace ?? {};
-  const routing = (e: Record<string, any>) => e.trace?.trace?.routingClassifierTrace ?? {};
+  const count = (pred: (e: StreamEvent) => boolean) => events.filter(pred).length;
+  const has = (e: StreamEvent, ...keys: string[]) => dig(e, "trace", "trace", ...keys) !== undefined;
+  const anyOnce = (kind: string) =>
+    Math.min(
+      1,
+      count((e) => has(e, kind)),
+    );
   return [
-    { what: "rationales", marker: /^\s*rationale /gm, count: count((e) => orch(e).rationale !== undefined) },
+    {
+      what: "rationales",
+      marker: /^\s*rationale /gm,
+      count: count((e) => has(e, "orchestrationTrace", "rationale")),
+    },
     {
       what: "model calls",
       marker: /^\s*model \d+ in \/ \d+ out tokens/gm,
       count: count((e) => {
-        const t = e.trace?.trace ?? {};
-        return Object.values(t).some((v: any) => v?.modelInvocationOutput?.metadata?.usage !== undefined);
+        const inner = dig(e, "trace", "trace");
+        return Object.values(inner ?? {}).some(
+          (v) => dig(v, "modelInvocationOutput", "metadata", "usage") !== undefined,
+        );
       }),
     },
     {
       what: "calls",
       marker: /^\s*→ /gm,
-      count: count((e) => orch(e).invocationInput !== undefined || routing(e).invocationInput !== undefined),
+      count: count(
+        (e) =>
+          has(e, "orchestrationTrace", "invocationInput") ||
+          has(e, "routingClassifierTrace", "invocationInput"),
+      ),
     },
     {
       what: "observations",
       marker: /^\s*(←|✔ final response|\? asks the user|↻ reprompt)/gm,
-      count: count((e) => orch(e).observation !== undefined || routing(e).observation !== undefined),
-    },
-    {
-      what: "guardrail traces",
-      marker: /guardrail /g,
-      count: count((e) => e.trace?.trace?.guardrailTrace !== undefined),
-    },
-    {
-      what: "pre-processing",
-      marker: /^pre-processing$/gm,
-      count: Math.min(
-        1,
-        count((e) => e.trace?.trace?.preProcessingTrace !== undefined),
+      count: count(
+        (e) => has(e, "orchestrationTrace", "observation") || has(e, "routingClassifierTrace", "observation"),
       ),
     },
-    {
-      what: "post-processing",
-      marker: /^post-processing$/gm,
-      count: Math.min(
-        1,
-        count((e) => e.trace?.trace?.postProcessingTrace !== undefined),
-      ),
-    },
+    { what: "guardrail traces", marker: /guardrail /g, count: count((e) => has(e, "guardrailTrace")) },
+    { what: "pre-processing", marker: /^pre-processing$/gm, count: anyOnce("preProcessingTrace") },
+    { what: "post-processing", marker: /^post-processing$/gm, count: anyOnce("postProcessingTrace") },
     {
       what: "routing classifier",
       marker: /^routing classifier$/gm,
-      count: Math.min(
-        1,
-        count((e) => e.trace?.trace?.routingClassifierTrace !== undefined),
-      ),
+      count: anyOnce("routingClassifierTrace"),
     },
   ];
 }

@@ -55,7 +55,9 @@ function expectSuperset(actual: unknown, expected: unknown, at: string): void {
   if (Array.isArray(expected)) {
     expect(Array.isArray(actual), at).toBe(true);
     expect((actual as unknown[]).length, at).toBe(expected.length);
-    expected.forEach((v, i) => expectSuperset((actual as unknown[])[i], v, `${at}[${i}]`));
+    expected.forEach((v, i) => {
+      expectSuperset((actual as unknown[])[i], v, `${at}[${i}]`);
+    });
     return;
   }
   if (typeof expected === "object" && expected !== null) {
@@ -85,7 +87,9 @@ describe("event-stream decoding", () => {
         const sdk = await sdkEvents(body);
         expect(sdk.error, path.basename(file)).toBeUndefined();
         expect(ours.length, path.basename(file)).toBe(sdk.events.length);
-        sdk.events.forEach((e, i) => expectSuperset(ours[i], e, `${path.basename(file)}#${i}`));
+        sdk.events.forEach((e, i) => {
+          expectSuperset(ours[i], e, `${path.basename(file)}#${i}`);
+        });
       }
     },
   );
