@@ -2,9 +2,12 @@
 import { main as cli } from "./cli.js";
 import { main as emulator } from "./emulator.js";
 import { main as invokeAgent } from "./invoke-agent.js";
+import { main as trace } from "./trace.js";
 
 await cli();
 console.log("");
 await emulator();
 console.log("");
 await invokeAgent();
+console.log("");
+await trace();

@@ -74,6 +74,47 @@ export function buildCli(version: string, makeContext: MakeContext, output: CliO
     .argument("[kind]", "agent | project", "agent")
     .action(lazy(() => import("./commands/schema.js")));
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command("invoke")
+    .description("send a message to a deployed agent; streams the answer and prints the session id")
+    .argument("<agent>", "the agent's name in this project")
+    .argument("[text]", "the message, or - to read it from stdin")
+    .option("--alias <name>", "alias to invoke (default: the manifest's first alias)")
+    .option("--draft", "invoke the DRAFT version (alias TSTALIASID)", false)
+    .option("--session-id <id>", "continue this session (default: a new one)")
+    .option("--session-attr <key=value>", "session attribute (repeatable)", collect)
+    .option("--prompt-attr <key=value>", "prompt session attribute, this turn only (repeatable)", collect)
+    .option("--end-session", "end the session after this turn", false)
+    .option("--stream", "ask for the answer in chunks as it is generated", false)
+    .option("--trace [level]", "render the trace live on stderr: outline, steps (default) or full")
+    .action(lazy(() => import("./commands/invoke.js")));
+
+  program
+    .command("chat")
+    .description(
+      "talk with a deployed agent over several turns (one message per line when stdin is not a terminal)",
+    )
+    .argument("<agent>", "the agent's name in this project")
+    .option("--alias <name>", "alias to talk to (default: the manifest's first alias)")
+    .option("--draft", "talk to the DRAFT version (alias TSTALIASID)", false)
+    .option("--session-id <id>", "continue this session (default: a new one)")
+    .option("--trace [level]", "render each turn's trace on stderr: outline, steps (default) or full")
+    .action(lazy(() => import("./commands/chat.js")));
+
+  program
+    .command("trace")
+    .description(
+      "re-render a saved InvokeAgent stream: NDJSON from invoke --json, or a raw event-stream body",
+    )
+    .argument("[file]", "the saved stream, or - for stdin", "-")
+    .addOption(
+      new Option("--detail <level>", "how much to show")
+        .choices(["outline", "steps", "full"])
+        .default("steps"),
+    )
+    .action(lazy(() => import("./commands/trace.js")));
+
   const local = program.command("local").description("run and manage the local emulator");
   local
     .command("serve")

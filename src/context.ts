@@ -1,4 +1,5 @@
 import type { Env } from "./env.js";
+import type { Input } from "./io/input.js";
 import type { Io } from "./io/io.js";
 
 /** Options every command accepts (README "Global options"). */
@@ -18,6 +19,8 @@ export interface GlobalOptions {
 export interface Context {
   readonly env: Env;
   readonly io: Io;
+  /** Standard input (piped text, or the terminal for questions); only through this. */
+  readonly stdin?: Input;
   readonly options: GlobalOptions;
   /** Absolute project directory (`-C` or the current directory). */
   readonly projectDir: string;

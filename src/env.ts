@@ -11,6 +11,17 @@ export interface Env {
   readonly ci: boolean;
   /** NO_COLOR (https://no-color.org) or a dumb terminal; chalk alone ignores NO_COLOR. */
   readonly noColorRequested: boolean;
+  /** Terminal width of stdout / stderr when they are terminals (for wrapping traces). */
+  readonly stdoutColumns?: number;
+  readonly stderrColumns?: number;
+}
+
+/** Columns to wrap text for `stream`: the terminal's, else COLUMNS, else 100 (CI logs, pipes). */
+export function columnsFor(env: Env, stream: "stdout" | "stderr"): number {
+  const tty = stream === "stdout" ? env.stdoutColumns : env.stderrColumns;
+  if (tty !== undefined && tty > 0) return tty;
+  const fromVar = Number(env.vars.COLUMNS);
+  return Number.isInteger(fromVar) && fromVar > 0 ? fromVar : 100;
 }
 
 export function readProcessEnv(): Env {
@@ -23,6 +34,8 @@ export function readProcessEnv(): Env {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     ci: isCi(vars),
     noColorRequested: (vars.NO_COLOR !== undefined && vars.NO_COLOR !== "") || vars.TERM === "dumb",
+    ...(process.stdout.isTTY && process.stdout.columns ? { stdoutColumns: process.stdout.columns } : {}),
+    ...(process.stderr.isTTY && process.stderr.columns ? { stderrColumns: process.stderr.columns } : {}),
   };
 }
 

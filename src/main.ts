@@ -10,6 +10,7 @@ import type { Context, GlobalOptions } from "./context.js";
 import type { Env } from "./env.js";
 import { readProcessEnv } from "./env.js";
 import { AgentctlError, ExitCode, ReportedFailure, UsageError } from "./errors.js";
+import { createInput } from "./io/input.js";
 import type { Io, Writer } from "./io/io.js";
 import { createStreamIo } from "./io/io.js";
 import { renderError } from "./io/render-error.js";
@@ -18,6 +19,8 @@ import { fromSystemError } from "./system-errors.js";
 
 export interface RunDeps {
   env?: Env;
+  /** Standard input (default: the process's). */
+  stdin?: NodeJS.ReadableStream;
   stdout?: Writer;
   stderr?: Writer;
 }
@@ -38,6 +41,7 @@ export async function run(argv: string[], deps: RunDeps = {}): Promise<number> {
       return {
         env,
         io: ctxIo,
+        stdin: createInput(deps.stdin ?? process.stdin),
         options: globals,
         projectDir: path.resolve(env.cwd, globals.projectDir ?? "."),
       };

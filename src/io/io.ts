@@ -10,6 +10,8 @@ export interface Io {
   readonly style: Style;
   /** The command's result: `value` is printed as JSON under --json, otherwise `render()` is. */
   result(value: unknown, render: () => string): void;
+  /** Text that is part of the result as it arrives (a streamed answer): stdout, no newline; nothing under --json. */
+  text(piece: string): void;
   /** One item of an event stream: an NDJSON line under --json, otherwise `render()`. */
   event(value: unknown, render: () => string): void;
   info(message: string): void;
@@ -40,6 +42,9 @@ export function createStreamIo(opts: StreamIoOptions): Io {
     style: opts.style,
     result(value, render) {
       line(opts.stdout, opts.json ? JSON.stringify(value, null, 2) : render());
+    },
+    text(piece) {
+      if (!opts.json) opts.stdout.write(piece);
     },
     event(value, render) {
       line(opts.stdout, opts.json ? JSON.stringify(value) : render());

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { fixedEnv } from "../../src/env.js";
 import { run } from "../../src/main.js";
@@ -15,12 +16,13 @@ export interface CliResult {
 /** Runs the CLI in-process with a fixed environment (no TTY, no colour). */
 export async function runCli(
   argv: string[],
-  opts: { cwd?: string; vars?: Record<string, string> } = {},
+  opts: { cwd?: string; vars?: Record<string, string>; stdin?: string | Uint8Array } = {},
 ): Promise<CliResult> {
   let stdout = "";
   let stderr = "";
   const code = await run(argv, {
     env: fixedEnv(opts.vars ?? {}, opts.cwd ?? repoRoot),
+    ...(opts.stdin !== undefined ? { stdin: Readable.from([Buffer.from(opts.stdin)]) } : {}),
     stdout: {
       write: (t) => {
         stdout += t;
