@@ -115,6 +115,51 @@ export function buildCli(version: string, makeContext: MakeContext, output: CliO
     )
     .action(lazy(() => import("./commands/trace.js")));
 
+  program
+    .command("run-workflow")
+    .description("start a workflow's execution and follow it live; exit 0 when it succeeds")
+    .argument("<input>", "execution input: a JSON file, or - for stdin")
+    .option("--workflow <name>", "which workflow of agentctl.yaml (default: the only one)")
+    .option("--name <name>", "execution name (default: a UUID)")
+    .option("--detach", "print the execution ARN and return once it has started", false)
+    .action(lazy(() => import("./commands/run-workflow.js")));
+
+  program
+    .command("approve")
+    .description("answer a waiting approval step with success (SendTaskSuccess)")
+    .argument("<token-or-execution>", "the task token, or an execution ARN or name waiting on one")
+    .option("--output <json>", 'the step\'s result (default {"approved":true})')
+    .action(lazy(() => import("./commands/approve.js")));
+
+  program
+    .command("reject")
+    .description("answer a waiting approval step with failure (SendTaskFailure)")
+    .argument("<token-or-execution>", "the task token, or an execution ARN or name waiting on one")
+    .option("--error <name>", "the error the step fails with (default Rejected)")
+    .option("--cause <text>", "why: the reviewer's reason")
+    .action(lazy(() => import("./commands/reject.js")));
+
+  program
+    .command("executions")
+    .description("list the executions of the project's workflows, newest first")
+    .option("--workflow <name>", "only this workflow")
+    .option("--status <status>", "RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED or PENDING_REDRIVE")
+    .action(lazy(() => import("./commands/executions.js")));
+
+  program
+    .command("execution")
+    .description("replay one execution's history as the run-workflow timeline")
+    .argument("<execution>", "execution ARN or name")
+    .action(lazy(() => import("./commands/execution.js")));
+
+  program
+    .command("stop")
+    .description("stop (abort) a running execution")
+    .argument("<execution>", "execution ARN or name")
+    .option("--error <name>", "error recorded on the execution")
+    .option("--cause <text>", "cause recorded on the execution")
+    .action(lazy(() => import("./commands/stop.js")));
+
   const local = program.command("local").description("run and manage the local emulator");
   local
     .command("serve")

@@ -7,11 +7,11 @@
  * A `.waitForTaskToken` task passes `$$.Task.Token` somewhere in its parameters:
  * as a field of its own or formatted into a message (the sample's SNS message).
  * AWS tokens are long opaque strings of the base64 alphabet (several hundred
- * characters); the emulator's are too. So the token is the longest run of that
+ * characters); the emulator's are two base64url parts joined by a dot. So the token is the longest run of that
  * alphabet of at least MIN_TOKEN_LENGTH characters in any string value.
  */
 const MIN_TOKEN_LENGTH = 40;
-const TOKEN_RUN = /[A-Za-z0-9+/=_-]{40,}/g;
+const TOKEN_RUN = /[A-Za-z0-9+/=_.-]{40,}/g;
 
 export function findTaskToken(parametersJson: string | undefined): string | undefined {
   if (!parametersJson) return undefined;
@@ -41,4 +41,12 @@ function* stringsIn(value: unknown): Generator<string> {
 /** `lambda:invoke.waitForTaskToken`, `sns:publish.waitForTaskToken`, … */
 export function isTokenResource(resource: string | undefined): boolean {
   return resource?.endsWith(".waitForTaskToken") ?? false;
+}
+
+/**
+ * Whether a command-line reference is a task token rather than an execution
+ * name: names are at most 80 characters (§6.2), tokens are longer.
+ */
+export function looksLikeTaskToken(ref: string): boolean {
+  return ref.length > 80 && /^[A-Za-z0-9+/=_.-]+$/.test(ref);
 }
