@@ -138,7 +138,7 @@ export async function startEmulator(
     );
   } catch (err) {
     ctx.scheduler.stop();
-    account?.close();
+    await account?.close();
     store.close();
     await accessLog.close();
     throw new Error(`The emulator cannot start on 127.0.0.1:${opts.port ?? 0}: ${(err as Error).message}`, {
@@ -146,12 +146,14 @@ export async function startEmulator(
     });
   }
 
+  // Handlers' SDK clients call back into this emulator (lambda/invoke.ts).
+  account.ctx.endpoint = `http://127.0.0.1:${listener.port}`;
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await listener.close();
       ctx.scheduler.stop();
-      account?.close();
+      await account?.close();
       store.close();
       await accessLog.close();
     })();

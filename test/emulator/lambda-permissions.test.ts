@@ -1,5 +1,5 @@
 /** Lambda functions' control plane and resource policies through the real @aws-sdk/client-lambda (restJson1). */
-import { CreateRoleCommand, UpdateAssumeRolePolicyCommand } from "@aws-sdk/client-iam";
+import { CreateRoleCommand, GetRoleCommand, UpdateAssumeRolePolicyCommand } from "@aws-sdk/client-iam";
 import {
   AddPermissionCommand,
   CreateFunctionCommand,
@@ -258,5 +258,65 @@ describe("Lambda resource policies", () => {
       ),
     );
     expect(noFunction.name).toBe("ResourceNotFoundException");
+  });
+});
+
+describe("IAM propagation", () => {
+  it("refuses a just-created role as Lambda does during propagation, then accepts it", async () => {
+    await using c = await accountClients({ iamPropagationMs: 300 });
+    const role = await c.iam.send(
+      new CreateRoleCommand({ RoleName: "fresh", AssumeRolePolicyDocument: LAMBDA_TRUST }),
+    );
+    const input = {
+      FunctionName: "fresh-fn",
+      Role: role.Role?.Arn,
+      Runtime: "nodejs22.x" as const,
+      Handler: "index.handler",
+      Code: { ZipFile: CODE },
+    };
+    const early = await failure(c.lambda.send(new CreateFunctionCommand(input)));
+    expect(early.name).toBe("InvalidParameterValueException");
+    expect(early.$metadata.httpStatusCode).toBe(400);
+    expect(early.message).toBe("The role defined for the function cannot be assumed by Lambda.");
+    // IAM itself sees the role at once, as on AWS (the RoleExists waiter succeeds early).
+    expect((await c.iam.send(new GetRoleCommand({ RoleName: "fresh" }))).Role?.Arn).toBe(role.Role?.Arn);
+    let created: unknown;
+    for (let i = 0; i < 100 && !created; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      created = await c.lambda.send(new CreateFunctionCommand(input)).catch(() => undefined);
+    }
+    expect(created).toMatchObject({ FunctionName: "fresh-fn" });
+  });
+
+  it("is on by default only with the realistic latency profile", async () => {
+    await using fast = await accountClients({ latency: "fast" });
+    const role = await fast.iam.send(
+      new CreateRoleCommand({ RoleName: "r", AssumeRolePolicyDocument: LAMBDA_TRUST }),
+    );
+    await fast.lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: "f",
+        Role: role.Role?.Arn,
+        Runtime: "nodejs22.x",
+        Handler: "index.handler",
+        Code: { ZipFile: CODE },
+      }),
+    );
+    await using realistic = await accountClients({ latency: "realistic" });
+    const role2 = await realistic.iam.send(
+      new CreateRoleCommand({ RoleName: "r", AssumeRolePolicyDocument: LAMBDA_TRUST }),
+    );
+    const err = await failure(
+      realistic.lambda.send(
+        new CreateFunctionCommand({
+          FunctionName: "f",
+          Role: role2.Role?.Arn,
+          Runtime: "nodejs22.x",
+          Handler: "index.handler",
+          Code: { ZipFile: CODE },
+        }),
+      ),
+    );
+    expect(err.name).toBe("InvalidParameterValueException");
   });
 });

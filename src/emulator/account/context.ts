@@ -1,3 +1,4 @@
+import type { FunctionRunner } from "../lambda/runner.js";
 import type { Database } from "../store/database.js";
 import type { LatencyProfile } from "../timing.js";
 
@@ -19,4 +20,8 @@ export interface AccountContext {
   iamPropagationMs: number;
   /** Content-addressed directory where uploaded Lambda zips are extracted. */
   codeDir: string;
+  /** Runs Lambda handlers (lambda/runner.ts). */
+  runner: FunctionRunner;
+  /** The emulator's own endpoint once it listens: handlers' SDK clients are pointed at it. */
+  endpoint?: string;
 }

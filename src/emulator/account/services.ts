@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { iamService } from "../iam/service.js";
-import { lambdaOperations, lambdaService } from "../lambda/service.js";
+import { type InvokeOptions, type InvokeResult, invokeFunction } from "../lambda/invoke.js";
+import { FunctionRunner } from "../lambda/runner.js";
+import { lambdaService } from "../lambda/service.js";
 import type { NormalisedRequest } from "../server/request.js";
 import type { Service } from "../server/service.js";
 import type { Database } from "../store/database.js";
@@ -28,8 +30,10 @@ export interface RunningAccountServices {
   ctx: AccountContext;
   services: AccountServices;
   claim(request: NormalisedRequest): Service | undefined;
-  /** Removes the temporary code directory of an in-memory database. */
-  close(): void;
+  /** Lambda Invoke for the emulator's other services (lambda/invoke.ts). */
+  invokeFunction(functionNameOrArn: string, payload: unknown, options?: InvokeOptions): Promise<InvokeResult>;
+  /** Stops every function's execution environment and removes an in-memory database's code directory. */
+  close(): Promise<void>;
 }
 
 /**
@@ -54,17 +58,20 @@ export function startAccountServices(opts: AccountServicesOptions): RunningAccou
     now: opts.now ?? Date.now,
     iamPropagationMs: opts.iamPropagationMs ?? DEFAULT_IAM_PROPAGATION_MS[opts.latency],
     codeDir: code.dir,
+    runner: new FunctionRunner(),
   };
   const services: AccountServices = {
     iam: iamService(ctx),
     sts: stsService(ctx),
-    lambda: lambdaService(ctx, lambdaOperations()),
+    lambda: lambdaService(ctx),
   };
   return {
     ctx,
     services,
     claim: (request) => claimAccountService(request, services),
-    close() {
+    invokeFunction: (name, payload, options) => invokeFunction(ctx, name, payload, options),
+    async close() {
+      await ctx.runner.close();
       if (code.temporary) rmSync(code.dir, { recursive: true, force: true });
     },
   };

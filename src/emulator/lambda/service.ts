@@ -5,20 +5,24 @@ import { emptyReply, jsonReply, type Reply } from "../server/reply.js";
 import type { Service } from "../server/service.js";
 import { lambdaErrorReply } from "./errors.js";
 import { FUNCTION_OPERATIONS } from "./functions.js";
+import { INVOKE_OPERATIONS } from "./invoke.js";
 import type { LambdaInput, LambdaOperation } from "./operation.js";
 import { PERMISSION_OPERATIONS } from "./permissions.js";
 import { findLambdaRoute } from "./routes.js";
 import { TAG_OPERATIONS } from "./tags.js";
+import { UPDATE_OPERATIONS } from "./updates.js";
 
-/** Every Lambda operation, by name; invoke.ts and updates.ts add theirs. */
-export function lambdaOperations(
-  extra: Record<string, LambdaOperation> = {},
-): Record<string, LambdaOperation> {
-  return { ...FUNCTION_OPERATIONS, ...PERMISSION_OPERATIONS, ...TAG_OPERATIONS, ...extra };
-}
+/** Every Lambda operation, by name. */
+export const LAMBDA_OPERATIONS: Readonly<Record<string, LambdaOperation>> = {
+  ...FUNCTION_OPERATIONS,
+  ...UPDATE_OPERATIONS,
+  ...PERMISSION_OPERATIONS,
+  ...TAG_OPERATIONS,
+  ...INVOKE_OPERATIONS,
+};
 
 /** Lambda (restJson1 under /2015-03-31/ and /2017-03-31/tags). */
-export function lambdaService(ctx: AccountContext, operations: Record<string, LambdaOperation>): Service {
+export function lambdaService(ctx: AccountContext, operations = LAMBDA_OPERATIONS): Service {
   return {
     protocol: "restJson",
     errorReply: (err) => lambdaErrorReply(err),
