@@ -4,7 +4,7 @@ import type { Service } from "../server/service.js";
 export interface AccountServices {
   iam: Service;
   sts: Service;
-  sns?: Service;
+  sns: Service;
   lambda: Service;
 }
 
@@ -50,8 +50,7 @@ export function claimAccountService(
   services: AccountServices,
 ): Service | undefined {
   const scope = signingService(request.headers.authorization);
-  if (scope === "iam" || scope === "sts" || scope === "sns" || scope === "lambda")
-    return services[scope] ?? undefined;
+  if (scope === "iam" || scope === "sts" || scope === "sns" || scope === "lambda") return services[scope];
   if (scope !== undefined) return undefined;
   if (LAMBDA_PREFIXES.has(request.segments[0] ?? "")) return services.lambda;
   if (request.method === "POST" && request.path === "/") {

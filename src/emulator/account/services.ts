@@ -7,6 +7,15 @@ import { FunctionRunner } from "../lambda/runner.js";
 import { lambdaService } from "../lambda/service.js";
 import type { NormalisedRequest } from "../server/request.js";
 import type { Service } from "../server/service.js";
+import {
+  type OutboxQuery,
+  type PublishInput,
+  type PublishOutput,
+  publish,
+  readOutbox,
+} from "../sns/publish.js";
+import { snsService } from "../sns/service.js";
+import type { OutboxEntry } from "../sns/store.js";
 import type { Database } from "../store/database.js";
 import { stsService } from "../sts/service.js";
 import type { LatencyProfile } from "../timing.js";
@@ -32,6 +41,10 @@ export interface RunningAccountServices {
   claim(request: NormalisedRequest): Service | undefined;
   /** Lambda Invoke for the emulator's other services (lambda/invoke.ts). */
   invokeFunction(functionNameOrArn: string, payload: unknown, options?: InvokeOptions): Promise<InvokeResult>;
+  /** SNS Publish for Step Functions' sns:publish task (sns/publish.ts). */
+  publish(input: PublishInput): PublishOutput;
+  /** The SNS outbox, oldest first (for `agentctl local outbox`). */
+  readOutbox(query?: OutboxQuery): OutboxEntry[];
   /** Stops every function's execution environment and removes an in-memory database's code directory. */
   close(): Promise<void>;
 }
@@ -64,12 +77,15 @@ export function startAccountServices(opts: AccountServicesOptions): RunningAccou
     iam: iamService(ctx),
     sts: stsService(ctx),
     lambda: lambdaService(ctx),
+    sns: snsService(ctx),
   };
   return {
     ctx,
     services,
     claim: (request) => claimAccountService(request, services),
     invokeFunction: (name, payload, options) => invokeFunction(ctx, name, payload, options),
+    publish: (input) => publish(ctx, input),
+    readOutbox: (query) => readOutbox(ctx, query),
     async close() {
       await ctx.runner.close();
       if (code.temporary) rmSync(code.dir, { recursive: true, force: true });

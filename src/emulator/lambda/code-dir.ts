@@ -18,7 +18,12 @@ export function extractedCodeDir(codeDir: string, key: string, zip: () => Buffer
   // A directory without the marker is not ours to trust (nothing here writes one in place): start over.
   if (existsSync(target)) rmSync(target, { recursive: true, force: true });
   const bytes = zip();
-  if (!bytes) throw new AwsError("ServiceException", 500, `The code of this function (${key}) is missing from the emulator's database.`);
+  if (!bytes)
+    throw new AwsError(
+      "ServiceException",
+      500,
+      `The code of this function (${key}) is missing from the emulator's database.`,
+    );
   const staging = `${target}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
     const files = unzipSync(bytes);
@@ -26,7 +31,11 @@ export function extractedCodeDir(codeDir: string, key: string, zip: () => Buffer
     for (const [name, content] of Object.entries(files)) {
       const path = resolve(root, name);
       if (path !== root && !path.startsWith(root + sep))
-        throw new AwsError("InvalidParameterValueException", 400, `The zip entry ${name} points outside the function's directory.`);
+        throw new AwsError(
+          "InvalidParameterValueException",
+          400,
+          `The zip entry ${name} points outside the function's directory.`,
+        );
       if (name.endsWith("/")) {
         mkdirSync(path, { recursive: true });
         continue;

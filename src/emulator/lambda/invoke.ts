@@ -8,7 +8,7 @@ import { requireFunction } from "./functions.js";
 import { type LambdaOperation, queryString } from "./operation.js";
 import type { RunOutcome, RunSpec } from "./runner.js";
 import { NODE_RUNTIMES } from "./settings.js";
-import { LambdaTables, type FunctionSettings, type StoredFunction } from "./store.js";
+import { type FunctionSettings, LambdaTables, type StoredFunction } from "./store.js";
 
 export type InvocationType = "RequestResponse" | "Event" | "DryRun";
 
@@ -50,13 +50,25 @@ function eventJson(payload: Buffer): string {
   try {
     JSON.parse(text);
   } catch (err) {
-    throw new AwsError("InvalidRequestContentException", 400, `Could not parse request body into json: ${(err as Error).message}`);
+    throw new AwsError(
+      "InvalidRequestContentException",
+      400,
+      `Could not parse request body into json: ${(err as Error).message}`,
+    );
   }
   return text;
 }
 
-function environmentOf(ctx: AccountContext, fn: StoredFunction, settings: FunctionSettings, taskRoot: string): Record<string, string> {
-  const stream = createHash("sha256").update(`${fn.FunctionArn}/${settings.codeKey}`).digest("hex").slice(0, 32);
+function environmentOf(
+  ctx: AccountContext,
+  fn: StoredFunction,
+  settings: FunctionSettings,
+  taskRoot: string,
+): Record<string, string> {
+  const stream = createHash("sha256")
+    .update(`${fn.FunctionArn}/${settings.codeKey}`)
+    .digest("hex")
+    .slice(0, 32);
   const day = new Date(ctx.now()).toISOString().slice(0, 10).replace(/-/g, "/");
   return {
     ...(process.env.PATH ? { PATH: process.env.PATH } : {}),
@@ -113,23 +125,36 @@ export async function invokeFunction(
         ? Buffer.from(payload)
         : Buffer.from(JSON.stringify(payload ?? null));
   const type = options.invocationType ?? "RequestResponse";
-  const query: Record<string, string> = options.qualifier !== undefined ? { Qualifier: options.qualifier } : {};
+  const query: Record<string, string> =
+    options.qualifier !== undefined ? { Qualifier: options.qualifier } : {};
   const prepared = ctx.db.read(() => {
     const fn = requireFunction(ctx, { functionName: functionNameOrArn, query });
     const now = ctx.now();
     if (now < fn.activeAt)
-      throw resourceConflict("The operation cannot be performed at this time. The function is currently in the following state: Pending");
+      throw resourceConflict(
+        "The operation cannot be performed at this time. The function is currently in the following state: Pending",
+      );
     const settings = settingsInEffect(fn, now);
-    const taskRoot = extractedCodeDir(ctx.codeDir, settings.codeKey, () => new LambdaTables(ctx.db).code(settings.codeKey));
+    const taskRoot = extractedCodeDir(ctx.codeDir, settings.codeKey, () =>
+      new LambdaTables(ctx.db).code(settings.codeKey),
+    );
     return { fn, settings, taskRoot };
   });
   const { fn, settings, taskRoot } = prepared;
   const limit = type === "Event" ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
   if (raw.length > limit)
-    throw new AwsError("RequestTooLargeException", 413, `Request must be smaller than ${limit} bytes for the InvokeFunction operation`);
+    throw new AwsError(
+      "RequestTooLargeException",
+      413,
+      `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
+    );
   const event = eventJson(raw);
   if (!(NODE_RUNTIMES as readonly string[]).includes(settings.Runtime))
-    throw new AwsError("InvalidRuntimeException", 502, `The local emulator runs only ${NODE_RUNTIMES.join(", ")} functions; ${fn.FunctionName} uses ${settings.Runtime}.`);
+    throw new AwsError(
+      "InvalidRuntimeException",
+      502,
+      `The local emulator runs only ${NODE_RUNTIMES.join(", ")} functions; ${fn.FunctionName} uses ${settings.Runtime}.`,
+    );
   if (type === "DryRun") return { statusCode: 204, payload: Buffer.alloc(0), executedVersion: "$LATEST" };
   let clientContext: unknown;
   if (options.clientContext !== undefined) {
@@ -176,10 +201,14 @@ export const INVOKE_OPERATIONS: Record<string, LambdaOperation> = {
     async run(ctx, input): Promise<Reply> {
       const type = header(input.headers, "x-amz-invocation-type") ?? "RequestResponse";
       if (type !== "RequestResponse" && type !== "Event" && type !== "DryRun")
-        throw invalidParameter(`1 validation error detected: Value '${type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`);
+        throw invalidParameter(
+          `1 validation error detected: Value '${type}' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set: [Event, RequestResponse, DryRun]`,
+        );
       const logType = header(input.headers, "x-amz-log-type") ?? "None";
       if (logType !== "None" && logType !== "Tail")
-        throw invalidParameter(`1 validation error detected: Value '${logType}' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [Tail, None]`);
+        throw invalidParameter(
+          `1 validation error detected: Value '${logType}' at 'logType' failed to satisfy constraint: Member must satisfy enum value set: [Tail, None]`,
+        );
       const qualifier = queryString(input.query, "Qualifier");
       const clientContext = header(input.headers, "x-amz-client-context");
       const result = await invokeFunction(ctx, input.functionName, input.raw, {
@@ -195,7 +224,9 @@ export const INVOKE_OPERATIONS: Record<string, LambdaOperation> = {
         if (result.functionError) headers["X-Amz-Function-Error"] = result.functionError;
         if (result.logResult) headers["X-Amz-Log-Result"] = result.logResult;
       }
-      return result.statusCode === 200 ? { status: 200, headers, body: result.payload } : { status: result.statusCode, headers };
+      return result.statusCode === 200
+        ? { status: 200, headers, body: result.payload }
+        : { status: result.statusCode, headers };
     },
   },
 };

@@ -63,7 +63,14 @@ export class FunctionRunner {
 
   async run(spec: RunSpec, eventJson: string): Promise<RunOutcome> {
     if (this.closed) throw new Error("The emulator is closing; the function was not run.");
-    const key = JSON.stringify([spec.functionArn, spec.taskRoot, spec.handler, spec.runtime, spec.memoryMb, spec.env]);
+    const key = JSON.stringify([
+      spec.functionArn,
+      spec.taskRoot,
+      spec.handler,
+      spec.runtime,
+      spec.memoryMb,
+      spec.env,
+    ]);
     const env = this.take(key) ?? this.spawn(spec);
     const requestId = randomUUID();
     const started = performance.now();
@@ -102,18 +109,39 @@ export class FunctionRunner {
         const oom = (err as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
         finish(
           oom
-            ? runtimeError("Runtime.OutOfMemory", `RequestId: ${requestId} Error: Runtime exited with error: signal: killed`)
-            : { requestId, ok: false, error: { errorType: err.name || "Error", errorMessage: err.message, trace: String(err.stack ?? "").split("\n") }, logs: [] },
+            ? runtimeError(
+                "Runtime.OutOfMemory",
+                `RequestId: ${requestId} Error: Runtime exited with error: signal: killed`,
+              )
+            : {
+                requestId,
+                ok: false,
+                error: {
+                  errorType: err.name || "Error",
+                  errorMessage: err.message,
+                  trace: String(err.stack ?? "").split("\n"),
+                },
+                logs: [],
+              },
           false,
         );
       };
       const onExit = (code: number) =>
-        finish(runtimeError("Runtime.ExitError", `RequestId: ${requestId} Error: Runtime exited with error: exit status ${code}`), false);
+        finish(
+          runtimeError(
+            "Runtime.ExitError",
+            `RequestId: ${requestId} Error: Runtime exited with error: exit status ${code}`,
+          ),
+          false,
+        );
       // Shape of a timeout as current Node runtimes report it [C]; unverified (R §6).
       const timer = setTimeout(
         () =>
           finish(
-            runtimeError("Sandbox.Timedout", `RequestId: ${requestId} Error: Task timed out after ${spec.timeoutSeconds.toFixed(2)} seconds`),
+            runtimeError(
+              "Sandbox.Timedout",
+              `RequestId: ${requestId} Error: Task timed out after ${spec.timeoutSeconds.toFixed(2)} seconds`,
+            ),
             false,
           ),
         spec.timeoutSeconds * 1000,

@@ -160,5 +160,6 @@ function environmentOf(value: unknown): FunctionSettings["Environment"] | undefi
     throw invalidParameter(
       "Lambda was unable to configure your environment variables because the environment variables you have provided exceeded the 4KB limit.",
     );
-  return { Variables: out };
+  // No variables at all is no Environment (UpdateFunctionConfiguration then clears it).
+  return Object.keys(out).length > 0 ? { Variables: out } : undefined;
 }

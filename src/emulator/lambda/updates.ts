@@ -17,9 +17,13 @@ function updatable(ctx: AccountContext, input: LambdaInput): StoredFunction {
   const fn = requireFunction(ctx, { functionName: input.functionName, query: {} });
   const now = ctx.now();
   if (now < fn.activeAt)
-    throw resourceConflict("The operation cannot be performed at this time. The function is currently in the following state: Pending");
+    throw resourceConflict(
+      "The operation cannot be performed at this time. The function is currently in the following state: Pending",
+    );
   if (now < fn.updateDoneAt)
-    throw resourceConflict(`The operation cannot be performed at this time. An update is in progress for resource: ${fn.FunctionArn}`);
+    throw resourceConflict(
+      `The operation cannot be performed at this time. An update is in progress for resource: ${fn.FunctionArn}`,
+    );
   const revision = input.body.RevisionId;
   if (revision !== undefined && revision !== null && revision !== fn.RevisionId) throw preconditionFailed();
   return fn;
@@ -44,11 +48,15 @@ export const UPDATE_OPERATIONS: Record<string, LambdaOperation> = {
     run(ctx, input) {
       const body = input.body;
       if (body.S3Bucket !== undefined || body.S3Key !== undefined || body.ImageUri !== undefined)
-        throw invalidParameter("The local emulator takes function code only as ZipFile; S3Bucket/S3Key and ImageUri are not emulated.");
+        throw invalidParameter(
+          "The local emulator takes function code only as ZipFile; S3Bucket/S3Key and ImageUri are not emulated.",
+        );
       if (body.ZipFile === undefined || body.ZipFile === null)
         throw invalidParameter("Please provide a source for function code.");
       if (body.Publish === true)
-        throw invalidParameter("The local emulator does not publish Lambda versions: update with Publish false (the default).");
+        throw invalidParameter(
+          "The local emulator does not publish Lambda versions: update with Publish false (the default).",
+        );
       const fn = updatable(ctx, input);
       const uploaded = decodeZip(body.ZipFile);
       const architectures = settingsFrom({ Architectures: body.Architectures }).Architectures;
@@ -60,7 +68,8 @@ export const UPDATE_OPERATIONS: Record<string, LambdaOperation> = {
         ...(architectures ? { Architectures: architectures } : {}),
       };
       // DryRun validates and reports without changing anything.
-      if (body.DryRun === true) return { status: 200, body: configurationOf({ ...fn, current: next }, ctx.now()) };
+      if (body.DryRun === true)
+        return { status: 200, body: configurationOf({ ...fn, current: next }, ctx.now()) };
       new LambdaTables(ctx.db).putCode(uploaded.key, uploaded.zip);
       return applyUpdate(ctx, fn, next);
     },
@@ -74,7 +83,8 @@ export const UPDATE_OPERATIONS: Record<string, LambdaOperation> = {
       if (given.Role !== undefined && given.Role !== fn.current.Role) checkExecutionRole(ctx, given.Role);
       const next: FunctionSettings = { ...fn.current, ...given };
       // A given Environment replaces the whole map; `{}` or no Variables clears it.
-      if (body.Environment !== undefined && body.Environment !== null && !given.Environment) delete next.Environment;
+      if (body.Environment !== undefined && body.Environment !== null && !given.Environment)
+        delete next.Environment;
       return applyUpdate(ctx, fn, next);
     },
   },
