@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { type AssumeCheck, checkAssumable } from "../iam/assumable.js";
 import { iamService } from "../iam/service.js";
 import { type InvokeOptions, type InvokeResult, invokeFunction } from "../lambda/invoke.js";
 import { FunctionRunner } from "../lambda/runner.js";
@@ -39,6 +40,8 @@ export interface RunningAccountServices {
   ctx: AccountContext;
   services: AccountServices;
   claim(request: NormalisedRequest): Service | undefined;
+  /** Whether a service principal could assume a role now (iam/assumable.ts), for CreateAgent/CreateStateMachine. */
+  checkAssumable(roleArn: string, servicePrincipal: string): AssumeCheck;
   /** Lambda Invoke for the emulator's other services (lambda/invoke.ts). */
   invokeFunction(functionNameOrArn: string, payload: unknown, options?: InvokeOptions): Promise<InvokeResult>;
   /** SNS Publish for Step Functions' sns:publish task (sns/publish.ts). */
@@ -83,6 +86,7 @@ export function startAccountServices(opts: AccountServicesOptions): RunningAccou
     ctx,
     services,
     claim: (request) => claimAccountService(request, services),
+    checkAssumable: (roleArn, principal) => ctx.db.read(() => checkAssumable(ctx, roleArn, principal)),
     invokeFunction: (name, payload, options) => invokeFunction(ctx, name, payload, options),
     publish: (input) => publish(ctx, input),
     readOutbox: (query) => readOutbox(ctx, query),
