@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { CreateRoleCommand } from "@aws-sdk/client-iam";
 import {
   CreateFunctionCommand,
+  DeleteFunctionCommand,
   type FunctionConfiguration,
   GetFunctionCommand,
   InvokeCommand,
@@ -283,5 +284,27 @@ describe("Lambda updates", () => {
       ),
     );
     expect(stale.name).toBe("PreconditionFailedException");
+  });
+});
+
+describe("Lambda execution environments", () => {
+  it("starts fresh for a function deleted and created again with the same code", async () => {
+    await using c = await accountClients();
+    const files = { "index.mjs": "let count = 0; export const handler = async () => ++count;" };
+    await deploy(c, "counter", files);
+    expect((await invoke(c, "counter", {})).json).toBe(1);
+    expect((await invoke(c, "counter", {})).json).toBe(2);
+    await c.lambda.send(new DeleteFunctionCommand({ FunctionName: "counter" }));
+    await c.lambda.send(
+      new CreateFunctionCommand({
+        FunctionName: "counter",
+        Role: "arn:aws:iam::000000000000:role/counter-role",
+        Runtime: "nodejs22.x",
+        Handler: "index.handler",
+        Code: { ZipFile: zipOf(files) },
+      }),
+    );
+    await waitForState(c, "counter", (f) => f.State === "Active");
+    expect((await invoke(c, "counter", {})).json).toBe(1);
   });
 });

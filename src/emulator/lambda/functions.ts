@@ -100,6 +100,7 @@ function createFunction(ctx: AccountContext, input: LambdaInput) {
   const fn: StoredFunction = {
     FunctionName: ref.name,
     FunctionArn: functionArn(ctx, ref.name),
+    instanceId: randomUUID(),
     RevisionId: randomUUID(),
     current: settings,
     activeAt: now + transitionDelayMs(ctx.latency, "create"),

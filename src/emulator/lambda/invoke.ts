@@ -167,6 +167,7 @@ export async function invokeFunction(
   const spec: RunSpec = {
     functionName: fn.FunctionName,
     functionArn: fn.FunctionArn,
+    instanceId: fn.instanceId,
     taskRoot,
     handler: settings.Handler,
     runtime: settings.Runtime,

@@ -6,6 +6,8 @@ import { WORKER_SOURCE } from "./worker-source.js";
 export interface RunSpec {
   functionName: string;
   functionArn: string;
+  /** Which incarnation of the function (StoredFunction.instanceId): part of the warm-environment key. */
+  instanceId: string;
   taskRoot: string;
   handler: string;
   runtime: string;
@@ -65,6 +67,7 @@ export class FunctionRunner {
     if (this.closed) throw new Error("The emulator is closing; the function was not run.");
     const key = JSON.stringify([
       spec.functionArn,
+      spec.instanceId,
       spec.taskRoot,
       spec.handler,
       spec.runtime,

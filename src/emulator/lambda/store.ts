@@ -25,6 +25,8 @@ export type PolicyStatement = Record<string, unknown>;
 export interface StoredFunction {
   FunctionName: string;
   FunctionArn: string;
+  /** Fixed at creation: a function deleted and created again never reuses the old one's warm environments. */
+  instanceId: string;
   RevisionId: string;
   /** What a call made now sees; `previous` is what Invoke runs while an update is InProgress (§2.3). */
   current: FunctionSettings;
