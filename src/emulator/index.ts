@@ -5,6 +5,7 @@
  * nothing here reads the environment.
  */
 import { type AccessLog, NO_ACCESS_LOG, openAccessLog } from "./access-log.js";
+import { type RunningAccountServices, startAccountServices } from "./account/services.js";
 import type { ControlPlaneContext } from "./control-plane/context.js";
 import { applyTransition } from "./control-plane/lifecycle.js";
 import { TransitionScheduler } from "./control-plane/scheduler.js";
@@ -41,6 +42,12 @@ export interface EmulatorOptions {
   accountId?: string;
   /** The agent runtime: Lambda invoker, local handlers, model settings (runtime/service.ts). */
   runtime?: RuntimeOptions;
+  /**
+   * How long after CreateRole/PutRolePolicy/UpdateAssumeRolePolicy/AttachRolePolicy
+   * Lambda still cannot assume the role (SPEC.md, IAM propagation). Default: 0 with
+   * latency "fast", 5000 with "realistic".
+   */
+  iamPropagationMs?: number;
 }
 
 /**
@@ -72,6 +79,11 @@ function checkOptions(opts: EmulatorOptions, region: string, accountId: string):
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Emulator port ${port} is not a TCP port.`);
+  const propagation = opts.iamPropagationMs;
+  if (propagation !== undefined && (!Number.isInteger(propagation) || propagation < 0))
+    throw new Error(
+      `Emulator IAM propagation ${propagation} ms must be a whole number of milliseconds, 0 or more.`,
+    );
 }
 
 export async function startEmulator(
@@ -102,17 +114,28 @@ export async function startEmulator(
     startedAt: new Date().toISOString(),
   };
   let listener: Listener;
+  let account: RunningAccountServices | undefined;
   try {
+    account = startAccountServices({
+      db: store.db,
+      dbPath: opts.dbPath,
+      region,
+      accountId,
+      latency: ctx.latency,
+      ...(opts.iamPropagationMs !== undefined ? { iamPropagationMs: opts.iamPropagationMs } : {}),
+    });
     // Resume what a previous server left pending before taking requests.
     ctx.scheduler.start();
     listener = await listen(
       opts.port ?? 0,
       createHttpHandler({
         controlPlane: controlPlaneService(ctx),
-        runtime: agentRuntimeService(createRuntimeContext(store, opts.runtime ?? {}, Date.now), () =>
-          ctx.scheduler.applyDue(),
+        runtime: agentRuntimeService(
+          createRuntimeContext(store, runtimeOptions(opts.runtime, account), Date.now),
+          () => ctx.scheduler.applyDue(),
         ),
         stepFunctions: stepFunctionsService,
+        claim: account.claim,
         internal: (request) => internalCall(request, identity, () => store.db.reset()),
         faults,
         accessLog,
@@ -122,6 +145,7 @@ export async function startEmulator(
     );
   } catch (err) {
     ctx.scheduler.stop();
+    await account?.close();
     store.close();
     await accessLog.close();
     throw new Error(`The emulator cannot start on 127.0.0.1:${opts.port ?? 0}: ${(err as Error).message}`, {
@@ -129,11 +153,14 @@ export async function startEmulator(
     });
   }
 
+  // Handlers' SDK clients call back into this emulator (lambda/invoke.ts).
+  account.ctx.endpoint = `http://127.0.0.1:${listener.port}`;
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       await listener.close();
       ctx.scheduler.stop();
+      await account?.close();
       store.close();
       await accessLog.close();
     })();
@@ -147,5 +174,29 @@ export async function startEmulator(
     dbPath: opts.dbPath,
     close,
     [Symbol.asyncDispose]: close,
+  };
+}
+
+/**
+ * Action groups' functions run on the emulator's own Lambda service (the code deploy
+ * uploaded), unless the caller wires its own invoker or a table of local handler modules.
+ */
+function runtimeOptions(
+  runtime: RuntimeOptions | undefined,
+  account: RunningAccountServices,
+): RuntimeOptions {
+  if (runtime?.functionInvoker || runtime?.localHandlers) return runtime;
+  return {
+    ...runtime,
+    functionInvoker: {
+      async invoke(functionArn, payload) {
+        const result = await account.invokeFunction(functionArn, payload);
+        return {
+          statusCode: result.statusCode,
+          payload: result.payload,
+          ...(result.functionError ? { functionError: result.functionError } : {}),
+        };
+      },
+    },
   };
 }

@@ -5,6 +5,7 @@
  * to the caller in one returnControl event that ends the stream.
  */
 import { randomUUID } from "node:crypto";
+import { AwsError } from "../../aws-error.js";
 import { lambdaEvent } from "../actions/lambda-event.js";
 import { readLambdaResponse } from "../actions/lambda-response.js";
 import { dependencyFailed } from "../errors.js";
@@ -80,9 +81,11 @@ export async function runLambda(
   try {
     result = await rt.functions.invoke(arn, Buffer.from(JSON.stringify(event)));
   } catch (err) {
-    const e = err as Error;
+    const e = err as Error & { code?: string };
+    // The emulator's own Lambda service throws AwsError: its AWS name is `code`.
+    const name = e instanceof AwsError ? e.code : e.name;
     throw dependencyFailed(
-      `The Lambda function ${arn} of action group ${action.target.actionGroupName} could not be invoked: ${e.name}: ${e.message}`,
+      `The Lambda function ${arn} of action group ${action.target.actionGroupName} could not be invoked: ${name}: ${e.message}`,
       arn,
     );
   }
