@@ -173,6 +173,13 @@ export function buildCli(version: string, makeContext: MakeContext, output: CliO
     .description("show whether an emulator is serving this project, and its state")
     .action(lazy(() => import("./commands/local-status.js")));
   local
+    .command("outbox")
+    .description(
+      "show the messages published to SNS topics on the emulator (approval requests, notifications)",
+    )
+    .option("--topic <name>", "only this topic (name or ARN)")
+    .action(lazy(() => import("./commands/local-outbox.js")));
+  local
     .command("reset")
     .description("delete the emulator's state for this project (asks unless --yes)")
     .action(lazy(() => import("./commands/local-reset.js")));

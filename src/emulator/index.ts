@@ -136,7 +136,11 @@ export async function startEmulator(
         ),
         stepFunctions: stepFunctionsService,
         claim: account.claim,
-        internal: (request) => internalCall(request, identity, () => store.db.reset()),
+        internal: (request) =>
+          internalCall(request, identity, {
+            reset: () => store.db.reset(),
+            outbox: (query) => (account ? account.readOutbox(query) : []),
+          }),
         faults,
         accessLog,
         bodyStallMs: limits.bodyStallMs,

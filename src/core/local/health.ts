@@ -36,6 +36,34 @@ export async function postReset(endpoint: string, timeoutMs = 10_000): Promise<v
   }
 }
 
+/** One message the emulator's SNS Publish put in its outbox. */
+export interface OutboxMessage {
+  seq: number;
+  MessageId: string;
+  TopicArn: string;
+  Message: string;
+  Subject?: string;
+  /** ISO 8601. */
+  PublishedAt: string;
+  MessageAttributes?: Record<string, unknown>;
+}
+
+/** The running emulator's SNS outbox after position `afterSeq`, oldest first. */
+export async function fetchOutbox(
+  endpoint: string,
+  query: { topicArn?: string; afterSeq?: number } = {},
+  timeoutMs = 10_000,
+): Promise<OutboxMessage[]> {
+  const params = new URLSearchParams();
+  if (query.topicArn) params.set("topicArn", query.topicArn);
+  if (query.afterSeq) params.set("afterSeq", String(query.afterSeq));
+  const qs = params.size > 0 ? `?${params}` : "";
+  const { status, body } = await request(endpoint, "GET", `/_agentctl/outbox${qs}`, timeoutMs);
+  if (status !== 200)
+    throw new Error(`the emulator answered ${status} for its outbox: ${body.slice(0, 200)}`);
+  return (JSON.parse(body) as { messages: OutboxMessage[] }).messages;
+}
+
 function request(
   endpoint: string,
   method: string,

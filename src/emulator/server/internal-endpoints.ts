@@ -14,14 +14,21 @@ export interface EmulatorIdentity {
 }
 
 /**
- * `GET /_agentctl/health` (is an emulator serving this port, and which one) and
+ * `GET /_agentctl/health` (is an emulator serving this port, and which one),
+ * `GET /_agentctl/outbox` (the SNS messages published so far) and
  * `POST /_agentctl/reset` (what `agentctl local reset` calls while a server
  * runs). Never faulted; not AWS operations.
  */
+export interface InternalHooks {
+  reset(): void;
+  /** The SNS outbox after `afterSeq`, oldest first (`agentctl local outbox`). */
+  outbox(query: { topicArn?: string; afterSeq?: number }): unknown[];
+}
+
 export function internalCall(
   request: NormalisedRequest,
   identity: EmulatorIdentity,
-  reset: () => void,
+  hooks: InternalHooks,
 ): RoutedCall | undefined {
   if (request.segments[0] !== INTERNAL_PREFIX) return undefined;
   const endpoint = request.segments.slice(1).join("/");
@@ -32,9 +39,27 @@ export function internalCall(
     return {
       operation: "agentctl:Reset",
       execute() {
-        reset();
+        hooks.reset();
         return jsonReply(200, { ok: true });
       },
+    };
+  }
+  if (request.method === "GET" && endpoint === "outbox") {
+    const first = (key: string) => {
+      const v = request.query[key];
+      return Array.isArray(v) ? v[0] : v;
+    };
+    const topicArn = first("topicArn");
+    const afterSeq = Number(first("afterSeq") ?? 0);
+    return {
+      operation: "agentctl:Outbox",
+      execute: () =>
+        jsonReply(200, {
+          messages: hooks.outbox({
+            ...(topicArn ? { topicArn } : {}),
+            afterSeq: Number.isFinite(afterSeq) ? afterSeq : 0,
+          }),
+        }),
     };
   }
   return {
@@ -43,7 +68,7 @@ export function internalCall(
       throw new AwsError(
         "UnknownOperationException",
         404,
-        `No emulator endpoint ${request.method} ${request.path}; there are GET /_agentctl/health and POST /_agentctl/reset.`,
+        `No emulator endpoint ${request.method} ${request.path}; there are GET /_agentctl/health, GET /_agentctl/outbox and POST /_agentctl/reset.`,
       );
     },
   };
