@@ -2,6 +2,7 @@ import path from "node:path";
 import { LOCAL_CREDENTIALS, resolveRegion } from "../aws/target-settings.js";
 import type { Context } from "../context.js";
 import { resolveDbPath, shownPath } from "../core/local/paths.js";
+import { localRuntimeOptions } from "../core/local/runtime-options.js";
 import { type ServeInfo, serveLocal } from "../core/local/serve.js";
 import { readEmulatorTuning } from "../core/local/tuning.js";
 import { UsageError } from "../errors.js";
@@ -33,6 +34,7 @@ export default async function localServe(
         ...(port !== undefined ? { port } : {}),
         ...(accessLog ? { accessLogFile: path.resolve(ctx.env.cwd, accessLog) } : {}),
         ...tuning,
+        runtime: localRuntimeOptions(ctx.projectDir, ctx.env.vars),
         pid: process.pid,
         credentials: LOCAL_CREDENTIALS,
       },

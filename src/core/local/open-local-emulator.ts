@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { resolveDbPath } from "./paths.js";
+import { localRuntimeOptions } from "./runtime-options.js";
 import { findRunningServer } from "./server-record.js";
 import { readEmulatorTuning } from "./tuning.js";
 
@@ -52,7 +53,13 @@ export async function openLocalEmulator(
   await mkdir(path.dirname(dbPath), { recursive: true });
   // Loaded on demand: commands that never reach the emulator do not pay for it.
   const { startEmulator } = await import("../../emulator/index.js");
-  const emulator = await startEmulator({ dbPath, port: 0, region: options.region, ...tuning });
+  const emulator = await startEmulator({
+    dbPath,
+    port: 0,
+    region: options.region,
+    ...tuning,
+    runtime: localRuntimeOptions(projectDir, options.vars),
+  });
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= emulator.close();

@@ -5,6 +5,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import type { RuntimeOptions } from "../../emulator/runtime/service.js";
 import { FailedError, UsageError } from "../../errors.js";
 import { findRunningServer, removeServerRecord, writeServerRecord } from "./server-record.js";
 import type { EmulatorTuning } from "./tuning.js";
@@ -20,6 +21,8 @@ export interface ServeOptions extends EmulatorTuning {
   pid: number;
   /** Credentials other tools should use; printed, never real ones. */
   credentials: { accessKeyId: string; secretAccessKey: string };
+  /** How agents run (local/runtime-options.ts). */
+  runtime?: RuntimeOptions;
 }
 
 export interface ServeInfo {
@@ -58,6 +61,7 @@ export async function serveLocal(
       ...(options.latency ? { latency: options.latency } : {}),
       ...(options.faults ? { faults: options.faults } : {}),
       ...(options.accessLogFile ? { accessLogFile: options.accessLogFile } : {}),
+      ...(options.runtime ? { runtime: options.runtime } : {}),
     });
   } catch (err) {
     throw explainStartFailure(err, options);
