@@ -7,10 +7,9 @@
 import path from "node:path";
 import { validateStateMachineFile } from "../asl/validate.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { warmSyntaxChecker } from "../local-assets/syntax-worker.js";
 import { defaultInterpolation } from "../manifest/interpolate.js";
 import { loadProject } from "../manifest/load-project.js";
-import { agentAliases, agentNames, partialActionGroups } from "../manifest/partial-agent.js";
+import { agentAliases, agentNames } from "../manifest/partial-agent.js";
 import { isReadableFile } from "../manifest/workflow-checks.js";
 import { checkAgentDocument } from "./check-agent.js";
 
@@ -46,11 +45,8 @@ export async function validateProject(
   if (project) {
     const names = agentNames(project);
     report.agents = names;
-    const docs = project.agentDocuments;
-    if (docs.some((doc) => partialActionGroups(doc).some((g) => g.handler !== undefined)))
-      warmSyntaxChecker();
-    // Checked together (handler parsing runs on another thread meanwhile), reported in file order.
-    for (const checked of await Promise.all(docs.map(checkAgentDocument))) {
+    // Checked together (their file reads overlap), reported in file order.
+    for (const checked of await Promise.all(project.agentDocuments.map(checkAgentDocument))) {
       diagnostics.push(...checked.diagnostics);
       report.schemas.push(...checked.schemas);
     }
