@@ -7,11 +7,13 @@
 import path from "node:path";
 import { validateStateMachineFile } from "../asl/validate.js";
 import type { Diagnostic } from "../diagnostics.js";
+import { hasErrors } from "../diagnostics.js";
 import { defaultInterpolation } from "../manifest/interpolate.js";
 import { loadProject } from "../manifest/load-project.js";
 import { agentAliases, agentNames } from "../manifest/partial-agent.js";
 import { isReadableFile } from "../manifest/workflow-checks.js";
 import { checkAgentDocument } from "./check-agent.js";
+import { checkCompiledTemplate } from "./workflow/check-compiled.js";
 
 export interface ValidationReport {
   projectDir: string;
@@ -56,7 +58,12 @@ export async function validateProject(
       // A missing or unreadable template is reported by the project loader at its `template:` line.
       if (!(await isReadableFile(file))) continue;
       report.workflows.push(workflow.name ?? `workflows[${i}]`);
-      diagnostics.push(...(await validateStateMachineFile(file, { agentNames: names, aliases })));
+      const opts = { agentNames: names, aliases };
+      const found = await validateStateMachineFile(file, opts);
+      diagnostics.push(...found);
+      // Then as deploy will send it: compiled, with placeholder ids (nothing is deployed here).
+      if (!hasErrors(found))
+        diagnostics.push(...(await checkCompiledTemplate(file, opts, project.config.value.region)));
     }
   }
   report.errors = diagnostics.filter((d) => d.severity === "error").length;
