@@ -24,7 +24,7 @@ describe("buildAdapterZip", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "agentctl-adapter-"));
     try {
       const file = path.join(dir, "index.mjs");
-      writeFileSync(file, unzipSync(buildAdapterZip())["index.mjs"]!);
+      writeFileSync(file, unzipSync(buildAdapterZip())["index.mjs"] ?? "");
       const mod = (await import(pathToFileURL(file).href)) as { handler?: unknown };
       expect(typeof mod.handler).toBe("function");
     } finally {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these tests are about the literal ${…} placeholder syntax.
 /**
  * The workflow compiler: agentctl:invokeAgent → lambda:invoke of the adapter, in both query
  * languages, keeping what the user's own result handling means. "Means the same" is checked by
@@ -11,6 +12,7 @@ import jsonata from "jsonata";
 import { JSONPath } from "jsonpath-plus";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { valueAt } from "../../src/asl/states.js";
 import { validateStateMachineText } from "../../src/asl/validate.js";
 import {
   type CompileInputs,
@@ -48,8 +50,7 @@ const inputs: CompileInputs = {
         },
       ],
     },
-    shipping: placeholderAgents({ shipping: ["live"] }, ["shipping"]).shipping!,
-    notification: placeholderAgents({ notification: ["live"] }, ["notification"]).notification!,
+    ...placeholderAgents({ shipping: ["live"], notification: ["live"] }, ["shipping", "notification"]),
   },
   adapterFunctionArn: ADAPTER,
   variable: (name) => ({ region: "eu-west-1", account: "111122223333" })[name],
@@ -83,8 +84,8 @@ const machine = (state: Record<string, unknown>, extra: Record<string, unknown> 
   ...extra,
   States: { Ask: { Type: "Task", Resource: "agentctl:invokeAgent", ...state, End: true } },
 });
-const ask = (definition: Record<string, unknown>) =>
-  (compileWorkflow(definition, inputs).States as Record<string, Record<string, unknown>>).Ask!;
+const ask = (definition: Record<string, unknown>): Record<string, unknown> =>
+  (compileWorkflow(definition, inputs).States as Record<string, Record<string, unknown>>).Ask ?? {};
 
 /** A JSONPath payload template (no intrinsics) applied to data, as Step Functions does. */
 function applyTemplate(template: unknown, data: unknown): unknown {
@@ -123,7 +124,7 @@ describe("compiling the sample workflow", () => {
         expect(states[name]?.Resource).toBe("arn:aws:states:::lambda:invoke");
       else if (!JSON.stringify(state).includes("${")) expect(states[name]).toEqual(state);
     }
-    expect((states.WaitForApproval?.Parameters as Record<string, unknown>).TopicArn).toBe(
+    expect((states.WaitForApproval?.Parameters as Record<string, unknown> | undefined)?.TopicArn).toBe(
       "arn:aws:sns:eu-west-1:111122223333:order-approvals",
     );
   });
@@ -369,15 +370,17 @@ describe("JSONata agent tasks", () => {
       },
     };
     const compiled = compileWorkflow(definition, inputs);
-    const task = (
-      compiled as never as {
-        States: {
-          Fan: {
-            Branches: { States: { Each: { ItemProcessor: { States: { Ask: Record<string, unknown> } } } } }[];
-          };
-        };
-      }
-    ).States.Fan.Branches[0]!.States.Each.ItemProcessor.States.Ask;
+    const task = valueAt(compiled, [
+      "States",
+      "Fan",
+      "Branches",
+      0,
+      "States",
+      "Each",
+      "ItemProcessor",
+      "States",
+      "Ask",
+    ]) as Record<string, unknown>;
     expect(task.Resource).toBe("arn:aws:states:::lambda:invoke");
     expect(task.Output).toBe("{% $states.result.Payload %}");
     expect(aslValidator(compiled as never).isValid).toBe(true);
