@@ -5,7 +5,7 @@
  * errors still has its well-formed parts checked, so one typo hides nothing.
  */
 import path from "node:path";
-import { validateStateMachineFile } from "../asl/validate.js";
+import { checkStateMachineFile } from "../asl/validate.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { hasErrors } from "../diagnostics.js";
 import { defaultInterpolation } from "../manifest/interpolate.js";
@@ -59,11 +59,13 @@ export async function validateProject(
       if (!(await isReadableFile(file))) continue;
       report.workflows.push(workflow.name ?? `workflows[${i}]`);
       const opts = { agentNames: names, aliases };
-      const found = await validateStateMachineFile(file, opts);
-      diagnostics.push(...found);
+      const checked = await checkStateMachineFile(file, opts);
+      diagnostics.push(...checked.diagnostics);
       // Then as deploy will send it: compiled, with placeholder ids (nothing is deployed here).
-      if (!hasErrors(found))
-        diagnostics.push(...(await checkCompiledTemplate(file, opts, project.config.value.region)));
+      if (checked.definition && checked.locator && !hasErrors(checked.diagnostics)) {
+        const region = project.config.value.region;
+        diagnostics.push(...checkCompiledTemplate(checked.definition, checked.locator, file, opts, region));
+      }
     }
   }
   report.errors = diagnostics.filter((d) => d.severity === "error").length;

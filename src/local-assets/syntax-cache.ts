@@ -4,11 +4,12 @@
  * unchanged handlers still parse. A source that parsed once with this Node version parses
  * again, so its SHA-256 (with the Node version) is recorded in a per-user directory under the
  * temp dir, and a recorded source is not parsed again. Only successes are recorded: an error
- * is always parsed afresh, so its message and position are exact. The cache is never needed for
- * correctness: a missing or unwritable directory just means parsing every time.
+ * is always parsed afresh, so its message and position are exact. Records count only in a
+ * directory this user owns that nobody else can write to. The cache is never needed for
+ * correctness: a missing, foreign or unwritable directory just means parsing every time.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { findSyntaxError, type SyntaxProblem } from "./syntax-check.js";
@@ -25,7 +26,7 @@ export function findSyntaxErrorCached(
     dir,
     createHash("sha256").update(`${process.version}\u0000${source}`).digest("hex"),
   );
-  if (existsSync(entry)) return undefined;
+  if (trusted(dir) && existsSync(entry)) return undefined;
   const problem = findSyntaxError(source);
   if (!problem) {
     try {
@@ -36,4 +37,22 @@ export function findSyntaxErrorCached(
     }
   }
   return problem;
+}
+
+const trustedDirs = new Map<string, boolean>();
+
+/** A record only counts in a directory this user owns and nobody else may write to. */
+function trusted(dir: string): boolean {
+  let verdict = trustedDirs.get(dir);
+  if (verdict === undefined) {
+    try {
+      const info = statSync(dir);
+      verdict = (process.getuid === undefined || info.uid === process.getuid()) && (info.mode & 0o022) === 0;
+    } catch {
+      verdict = false;
+    }
+    // A missing directory is created (0700) on the first success; ask again then.
+    if (verdict) trustedDirs.set(dir, verdict);
+  }
+  return verdict;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -51,5 +51,16 @@ describe("findSyntaxErrorCached", () => {
     const dir = path.join(blocker, "cache");
     expect(findSyntaxErrorCached("export const x = 1;", dir)).toBeUndefined();
     expect(findSyntaxErrorCached("export const = ;", dir)).toBeDefined();
+  });
+});
+
+describe("findSyntaxErrorCached in a directory others can write to", () => {
+  it("ignores the records there", () => {
+    const dir = cacheDir();
+    const broken = "export const = ;";
+    mkdirSync(dir, { recursive: true });
+    chmodSync(dir, 0o777);
+    writeFileSync(path.join(dir, key(broken)), "");
+    expect(findSyntaxErrorCached(broken, dir)).toBeDefined();
   });
 });

@@ -5,28 +5,27 @@
  * compilation makes of it; reported at the template's state, since the compiled text is
  * nobody's file.
  */
-import { readFile } from "node:fs/promises";
 import { ADAPTER_ERRORS } from "../../adapter/invoke-agent.js";
+import type { Locator } from "../../asl/check-context.js";
 import { INVOKE_AGENT_RESOURCE } from "../../asl/invoke-agent-task.js";
-import { collectStates, isObject, type StateRef } from "../../asl/states.js";
-import { type AslValidationOptions, validateStateMachineText } from "../../asl/validate.js";
+import { collectStates, isObject, type JsonObject, type StateRef } from "../../asl/states.js";
+import { type AslValidationOptions, validateStateMachineDefinition } from "../../asl/validate.js";
 import type { Diagnostic } from "../../diagnostics.js";
 import { diagnostic, START } from "../../diagnostics.js";
-import { type ParsedDocument, parseDocumentText } from "../../source/parse-document.js";
 import { compileWorkflow } from "./compile.js";
 import { PLACEHOLDER_ADAPTER_ARN, placeholderAgents } from "./placeholder-agents.js";
 import { WorkflowCompileError } from "./types.js";
 
-export async function checkCompiledTemplate(
+export function checkCompiledTemplate(
+  template: JsonObject,
+  doc: Locator,
   file: string,
   opts: AslValidationOptions,
   region?: string,
-): Promise<Diagnostic[]> {
-  const doc = parseDocumentText(await readFile(file, "utf8"), file, "asl");
-  if (!isObject(doc.value)) return [];
-  let compiled: unknown;
+): Diagnostic[] {
+  let compiled: JsonObject;
   try {
-    compiled = compileWorkflow(doc.value, {
+    compiled = compileWorkflow(template, {
       agents: placeholderAgents(opts.aliases ?? {}, opts.agentNames, region ? { region } : {}),
       adapterFunctionArn: PLACEHOLDER_ADAPTER_ARN,
     });
@@ -34,16 +33,15 @@ export async function checkCompiledTemplate(
     if (!(e instanceof WorkflowCompileError)) throw e;
     return [diagnostic(file, doc.locateKey(e.path), "error", "asl/compile", e.message, e.hint)];
   }
-  const states = collectStates(doc.value);
-  const names = sdkErrorNames(states, doc, file);
-  return names.concat(compiledProblems(compiled, states, doc, file, opts));
+  const states = collectStates(template);
+  return [...sdkErrorNames(states, doc, file), ...compiledProblems(compiled, states, doc, file, opts)];
 }
 
 /**
  * Retry/Catch of an agent task naming the SDK's exception (ThrottlingException) never match:
  * the adapter raises its own names (Agent.Throttling), which the Step Functions error carries.
  */
-function sdkErrorNames(states: StateRef[], doc: ParsedDocument, file: string): Diagnostic[] {
+function sdkErrorNames(states: StateRef[], doc: Locator, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const ref of states) {
     if (ref.state.Resource !== INVOKE_AGENT_RESOURCE) continue;
@@ -73,13 +71,13 @@ function sdkErrorNames(states: StateRef[], doc: ParsedDocument, file: string): D
 }
 
 function compiledProblems(
-  compiled: unknown,
+  compiled: JsonObject,
   states: StateRef[],
-  doc: ParsedDocument,
+  doc: Locator,
   file: string,
   opts: AslValidationOptions,
 ): Diagnostic[] {
-  return validateStateMachineText(JSON.stringify(compiled, null, 2), file, opts)
+  return validateStateMachineDefinition(compiled, file, opts)
     .filter((d) => d.severity === "error")
     .map((d) => {
       const name = /^State "([^"]+)"/.exec(d.message)?.[1];
