@@ -79,11 +79,19 @@ export async function checkStructure(set: DocumentSet, actionGroupName: string):
     if (isOpenApi30(copy)) {
       // swagger-parser's validate(): dereference leaving circular $refs in place, validate
       // against the schema, then refuse circular $refs.
-      const parser = new (refParser())();
-      await parser.dereference(root.file, copy, { ...options, dereference: { circular: "ignore" } });
+      // Without a single $ref, dereferencing changes nothing: json-schema-ref-parser (and the
+      // YAML parser it loads) is not needed at all.
+      let api: unknown = copy;
+      let circular = false;
+      if (containsRef(copy)) {
+        const parser = new (refParser())();
+        await parser.dereference(root.file, copy, { ...options, dereference: { circular: "ignore" } });
+        api = parser.schema;
+        circular = parser.$refs.circular;
+      }
       const validate = validatorsOf(OPENAPI_SET).get("v3.0");
-      if (validate && !validate(parser.schema)) return ajvDiagnostics(set, validate.errors ?? [], hint);
-      return parser.$refs.circular ? [circularRefs(root.file, hint)] : [];
+      if (validate && !validate(api)) return ajvDiagnostics(set, validate.errors ?? [], hint);
+      return circular ? [circularRefs(root.file, hint)] : [];
     }
     await new (swaggerParser())().validate(root.file, copy, options);
     return [];
@@ -106,6 +114,13 @@ function isOpenApi30(api: Record<string, unknown>): boolean {
     OPENAPI_30_VERSIONS.includes(api.openapi) &&
     !(info && typeof info.version === "number")
   );
+}
+
+/** Whether any object holds a `$ref` key (what json-schema-ref-parser would look at). */
+function containsRef(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsRef);
+  if (!isObject(value)) return false;
+  return Object.hasOwn(value, "$ref") || Object.values(value).some(containsRef);
 }
 
 function circularRefs(file: string, hint: string): Diagnostic {
