@@ -19,6 +19,7 @@ import {
   compileWorkflow,
   DEFAULT_RETRY,
   placeholderAgents,
+  usesAgents,
   WorkflowCompileError,
 } from "../../src/core/workflow/index.js";
 import { rebasePath } from "../../src/core/workflow/jsonpath-rebase.js";
@@ -386,6 +387,35 @@ describe("JSONata agent tasks", () => {
     expect(aslValidator(compiled as never).isValid).toBe(true);
   });
 
+  it("a JSONata workflow compiles to a definition asl-validator and agentctl's checks accept", () => {
+    const definition = {
+      QueryLanguage: "JSONata",
+      StartAt: "Ask",
+      States: {
+        Ask: {
+          Type: "Task",
+          Resource: "agentctl:invokeAgent",
+          Arguments: {
+            Agent: "order-validation",
+            Alias: "beta",
+            InputText: "{% 'Check ' & $states.input.orderId %}",
+          },
+          Output: { verdict: "{% $states.result.completion %}" },
+          Assign: { steps: "{% $states.result.traceSummary.steps %}" },
+          Catch: [{ ErrorEquals: ["Agent.Throttling"], Output: "{% $states.errorOutput %}", Next: "Failed" }],
+          Next: "Done",
+        },
+        Done: { Type: "Succeed" },
+        Failed: { Type: "Fail", Error: "AgentFailed" },
+      },
+    };
+    const compiled = compileWorkflow(definition, inputs);
+    expect(aslValidator(structuredClone(compiled)).errors).toEqual([]);
+    expect(
+      validateStateMachineText(JSON.stringify(compiled), "compiled.asl.json", { agentNames: NAMES }),
+    ).toEqual([]);
+  });
+
   it("keep Retry and Catch (with its Output) exactly as written", () => {
     const Catch = [
       { ErrorEquals: ["Agent.ReturnControlUnsupported"], Output: "{% $states.errorOutput %}", Next: "Ask" },
@@ -397,6 +427,11 @@ describe("JSONata agent tasks", () => {
 });
 
 describe("placeholders and mistakes", () => {
+  it("usesAgents tells a template that calls agents from one that does not", () => {
+    expect(usesAgents(machine({ Parameters: { Agent: "shipping", InputText: "x" } }))).toBe(true);
+    expect(usesAgents({ StartAt: "P", States: { P: { Type: "Pass", End: true } } })).toBe(false);
+  });
+
   it("fill in ${agents.NAME.*} (default alias), ${region}, ${account}; leave other substitutions", () => {
     const definition = compileWorkflow(
       {
@@ -436,6 +471,7 @@ describe("placeholders and mistakes", () => {
       /no alias "gamma"/,
     ],
     [{ Parameters: "nope" }, ["States", "Ask", "Parameters"], /needs "Parameters" as an object/],
+    [{ Parameters: { Agent: "shipping" } }, ["States", "Ask", "Parameters"], /needs the text/],
   ])("a template the compiler cannot compile says where: %j", (state, where, message) => {
     let error: unknown;
     try {

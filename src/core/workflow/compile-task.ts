@@ -70,6 +70,11 @@ export function compileInvokeAgentState(
       `agentctl:invokeAgent needs "${container}" as an object naming the agent and its input.`,
       [...path, container],
     );
+  if (!("InputText" in fields) && !("InputText.$" in fields))
+    throw new WorkflowCompileError("agentctl:invokeAgent needs the text to send to the agent (InputText).", [
+      ...path,
+      container,
+    ]);
   const payload = { ...agentIds(fields, [...path, container], inputs), ...payloadFields(fields, jsonata) };
 
   const { [container]: _fields, Resource: _resource, ...rest } = state;
