@@ -3,8 +3,11 @@ import { main as cli } from "./cli.js";
 import { main as emulator } from "./emulator.js";
 import { main as invokeAgent } from "./invoke-agent.js";
 import { main as trace } from "./trace.js";
+import { main as validate } from "./validate.js";
 
 await cli();
+console.log("");
+await validate();
 console.log("");
 await emulator();
 console.log("");

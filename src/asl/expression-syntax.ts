@@ -51,16 +51,22 @@ const CONTEXTS: Record<PathKind, string> = {
   payload: "payload_template",
 };
 
-let libraries: { validatePath: ValidatePath; jsonata: Jsonata } | undefined;
+/** Each library is loaded on first use: a JSONPath-only template never loads jsonata. */
+const fromAslValidator = () => createRequire(createRequire(import.meta.url).resolve("asl-validator"));
+let validatePathFn: ValidatePath | undefined;
+let jsonataFn: Jsonata | undefined;
 export function expressionLibraries(): { validatePath: ValidatePath; jsonata: Jsonata } {
-  if (!libraries) {
-    const fromAslValidator = createRequire(createRequire(import.meta.url).resolve("asl-validator"));
-    libraries = {
-      validatePath: (fromAslValidator("asl-path-validator") as { validatePath: ValidatePath }).validatePath,
-      jsonata: fromAslValidator("jsonata") as Jsonata,
-    };
-  }
-  return libraries;
+  return {
+    validatePath: (path, context) => {
+      validatePathFn ??= (fromAslValidator()("asl-path-validator") as { validatePath: ValidatePath })
+        .validatePath;
+      return validatePathFn(path, context);
+    },
+    jsonata: (expression) => {
+      jsonataFn ??= fromAslValidator()("jsonata") as Jsonata;
+      return jsonataFn(expression);
+    },
+  };
 }
 
 const PATH_HINT =

@@ -1,9 +1,9 @@
 /**
  * The `agentctl:invokeAgent` pseudo-task: a readable way to call a project agent
  * from a workflow. Step Functions cannot call an agent (aws-behaviour.md §6.1),
- * so deploy compiles it into an invocation of the adapter Lambda agentctl
- * provisions (Resource = the adapter's function ARN, so the state result is the
- * adapter's JSON itself, with no `Payload` envelope).
+ * so deploy compiles it into `arn:aws:states:::lambda:invoke` of the adapter
+ * Lambda agentctl provisions, unwrapping the Lambda envelope so the user's own
+ * ResultSelector/Output see the adapter's JSON itself (src/core/workflow/).
  *
  * Shape (JSONPath states; JSONata states put the same fields under `Arguments`,
  * where values other than Agent and Alias may be `{% … %}` expressions):
@@ -20,8 +20,9 @@
  *     EnableTrace: true                # optional boolean (default true: a trace summary is returned)
  *     EndSession: false                # optional boolean
  *
- * Result: { completion, sessionId, agentName, agentId, agentAliasId, returnControl?, traceSummary? }.
- * Retry/Catch/ResultPath/ResultSelector/TimeoutSeconds work as on any Task.
+ * Result: { completion, sessionId, agentName, agentId, agentAliasId, memoryId, traceSummary }.
+ * Retry/Catch/ResultPath/ResultSelector/TimeoutSeconds work as on any Task; errors are named
+ * Agent.Throttling, Agent.DependencyFailed, … (src/adapter/invoke-agent.ts).
  */
 import type { PropertyPath } from "../manifest/types.js";
 import { didYouMean } from "../source/did-you-mean.js";

@@ -11,7 +11,7 @@ import { readFile } from "node:fs/promises";
 import type { Diagnostic, Position } from "../diagnostics.js";
 import { diagnostic, hasErrors, START, sortDiagnostics } from "../diagnostics.js";
 import { parseDocumentText } from "../source/parse-document.js";
-import { type AslValidationOptions, createCheckContext } from "./check-context.js";
+import { type AslValidationOptions, createCheckContext, type Locator } from "./check-context.js";
 import { checkChoiceRules } from "./choice-rules.js";
 import { checkChoiceShapes } from "./choice-shape.js";
 import { checkExpressions } from "./expression-checks.js";
@@ -24,7 +24,7 @@ import { checkPlaceholders } from "./placeholders.js";
 import { checkRetryAndCatch } from "./retry-catch.js";
 import { checkSchemas } from "./schema-check.js";
 import { checkStateFields } from "./state-fields.js";
-import { collectStates, isObject } from "./states.js";
+import { collectStates, isObject, type JsonObject } from "./states.js";
 import { checkStructure } from "./structure.js";
 
 /** Step Functions' limit on a definition, in characters of its JSON text. */
@@ -36,22 +36,38 @@ export async function validateStateMachineFile(
   file: string,
   opts: AslValidationOptions,
 ): Promise<Diagnostic[]> {
+  return (await checkStateMachineFile(file, opts)).diagnostics;
+}
+
+/** The diagnostics, and the parsed definition with its positions when it is an object. */
+export interface StateMachineCheck {
+  diagnostics: Diagnostic[];
+  definition?: JsonObject;
+  locator?: Locator;
+}
+
+export async function checkStateMachineFile(
+  file: string,
+  opts: AslValidationOptions,
+): Promise<StateMachineCheck> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : (e as Error).message;
-    return [
-      diagnostic(
-        file,
-        START,
-        "error",
-        "asl/unreadable",
-        `Cannot read the state-machine template: ${reason}.`,
-      ),
-    ];
+    return {
+      diagnostics: [
+        diagnostic(
+          file,
+          START,
+          "error",
+          "asl/unreadable",
+          `Cannot read the state-machine template: ${reason}.`,
+        ),
+      ],
+    };
   }
-  return validateStateMachineText(text, file, opts);
+  return checkStateMachineText(text, file, opts);
 }
 
 export function validateStateMachineText(
@@ -59,6 +75,14 @@ export function validateStateMachineText(
   file: string,
   opts: AslValidationOptions,
 ): Diagnostic[] {
+  return checkStateMachineText(text, file, opts).diagnostics;
+}
+
+export function checkStateMachineText(
+  text: string,
+  file: string,
+  opts: AslValidationOptions,
+): StateMachineCheck {
   const diagnostics: Diagnostic[] = [];
   const looksLikeJson = looksLikeJsonObject(text);
   let source = text;
@@ -74,7 +98,7 @@ export function validateStateMachineText(
 
   const doc = parseDocumentText(source, file, "asl");
   diagnostics.push(...doc.diagnostics);
-  if (hasErrors(doc.diagnostics)) return sortDiagnostics(diagnostics);
+  if (hasErrors(doc.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
   // Only once YAML has accepted it: otherwise the syntax error above already says what is wrong.
   if (looksLikeJson && /\.(json|asl)$/i.test(file)) {
     const problem = jsonSyntaxOffset(source);
@@ -95,7 +119,7 @@ export function validateStateMachineText(
         "A state-machine definition is an object with StartAt and States.",
       ),
     );
-    return sortDiagnostics(diagnostics);
+    return { diagnostics: sortDiagnostics(diagnostics) };
   }
   if (!("States" in definition) && ("Resources" in definition || "AWSTemplateFormatVersion" in definition)) {
     diagnostics.push(
@@ -108,7 +132,7 @@ export function validateStateMachineText(
         "Put only the definition (the value of DefinitionString or Definition: Comment, StartAt, States) in the workflow template.",
       ),
     );
-    return sortDiagnostics(diagnostics);
+    return { diagnostics: sortDiagnostics(diagnostics) };
   }
 
   const size = JSON.stringify(definition).length;
@@ -125,12 +149,28 @@ export function validateStateMachineText(
     );
   }
 
+  diagnostics.push(...validateStateMachineDefinition(definition, file, opts, doc));
+  return { diagnostics: sortDiagnostics(dedupe(diagnostics)), definition, locator: doc };
+}
+
+const NO_POSITIONS: Locator = { locate: () => START, locateKey: () => START };
+
+/**
+ * The state-by-state checks on a definition already parsed (or built, like a compiled
+ * template, which has no positions of its own: its diagnostics are at 1:1).
+ */
+export function validateStateMachineDefinition(
+  definition: JsonObject,
+  file: string,
+  opts: AslValidationOptions,
+  locator: Locator = NO_POSITIONS,
+): Diagnostic[] {
   const ctx = createCheckContext(
     file,
     definition,
     structuredClone(definition),
     collectStates(definition),
-    doc,
+    locator,
     opts,
   );
   // Every check runs whatever the others found: each reports its own problems.
@@ -148,8 +188,7 @@ export function validateStateMachineText(
   checkRetryAndCatch(ctx);
   checkExpressions(ctx);
   checkSchemas(ctx);
-  diagnostics.push(...ctx.diagnostics);
-  return sortDiagnostics(dedupe(diagnostics));
+  return sortDiagnostics(dedupe(ctx.diagnostics));
 }
 
 function commentDiagnostic(file: string, comment: JsonComment): Diagnostic {

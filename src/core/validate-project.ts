@@ -5,13 +5,15 @@
  * errors still has its well-formed parts checked, so one typo hides nothing.
  */
 import path from "node:path";
-import { validateStateMachineFile } from "../asl/validate.js";
+import { checkStateMachineFile } from "../asl/validate.js";
 import type { Diagnostic } from "../diagnostics.js";
+import { hasErrors } from "../diagnostics.js";
 import { defaultInterpolation } from "../manifest/interpolate.js";
 import { loadProject } from "../manifest/load-project.js";
 import { agentAliases, agentNames } from "../manifest/partial-agent.js";
 import { isReadableFile } from "../manifest/workflow-checks.js";
 import { checkAgentDocument } from "./check-agent.js";
+import { checkCompiledTemplate } from "./workflow/check-compiled.js";
 
 export interface ValidationReport {
   projectDir: string;
@@ -45,8 +47,8 @@ export async function validateProject(
   if (project) {
     const names = agentNames(project);
     report.agents = names;
-    for (const doc of project.agentDocuments) {
-      const checked = await checkAgentDocument(doc);
+    // Checked together (their file reads overlap), reported in file order.
+    for (const checked of await Promise.all(project.agentDocuments.map(checkAgentDocument))) {
       diagnostics.push(...checked.diagnostics);
       report.schemas.push(...checked.schemas);
     }
@@ -56,7 +58,14 @@ export async function validateProject(
       // A missing or unreadable template is reported by the project loader at its `template:` line.
       if (!(await isReadableFile(file))) continue;
       report.workflows.push(workflow.name ?? `workflows[${i}]`);
-      diagnostics.push(...(await validateStateMachineFile(file, { agentNames: names, aliases })));
+      const opts = { agentNames: names, aliases };
+      const checked = await checkStateMachineFile(file, opts);
+      diagnostics.push(...checked.diagnostics);
+      // Then as deploy will send it: compiled, with placeholder ids (nothing is deployed here).
+      if (checked.definition && checked.locator && !hasErrors(checked.diagnostics)) {
+        const region = project.config.value.region;
+        diagnostics.push(...checkCompiledTemplate(checked.definition, checked.locator, file, opts, region));
+      }
     }
   }
   report.errors = diagnostics.filter((d) => d.severity === "error").length;

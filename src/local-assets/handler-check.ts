@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { diagnostic, START } from "../diagnostics.js";
 import { withoutComments } from "./js-text.js";
-import { findSyntaxError } from "./syntax-check.js";
+import { findSyntaxErrorCached } from "./syntax-cache.js";
 
 export const HANDLER_EXTENSIONS = [".ts", ".mts", ".js", ".mjs"];
 
@@ -57,7 +57,7 @@ export async function checkHandlerFile(file: string): Promise<Diagnostic[]> {
   }
 
   const diagnostics: Diagnostic[] = [];
-  const syntax = findSyntaxError(text.replace(/^\uFEFF/, ""));
+  const syntax = findSyntaxErrorCached(text.replace(/^\uFEFF/, ""));
   if (syntax) {
     diagnostics.push(
       diagnostic(

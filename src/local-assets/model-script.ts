@@ -6,14 +6,14 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics.js";
 import { diagnostic, hasErrors, START, sortDiagnostics } from "../diagnostics.js";
 import { schemaErrorsToDiagnostics } from "../manifest/schema-errors.js";
 import type { PropertyPath } from "../manifest/types.js";
+import { validatorsOf } from "../precompiled/load.js";
+import { MODEL_SCRIPT_SET } from "../precompiled/validator-sets.js";
 import { didYouMean } from "../source/did-you-mean.js";
 import { type ParsedDocument, parseDocumentText } from "../source/parse-document.js";
-import { readScriptSchema } from "./script-schema.js";
 
 export interface ModelScriptContext {
   /** The agent's action groups → their operations (operationIds or function names; undefined: unknown). */
@@ -29,8 +29,6 @@ interface Rule {
 
 /** Variables every template may use besides the match's named groups. */
 const OBSERVATION_VARIABLES = ["status", "body", "input"];
-
-let validate: ValidateFunction | undefined;
 
 export async function checkModelScript(
   file: string,
@@ -67,10 +65,8 @@ export async function checkModelScript(
   const doc = parseDocumentText(text, file, "script");
   if (hasErrors(doc.diagnostics)) return doc.diagnostics;
   const diagnostics = [...doc.diagnostics];
-  validate ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(
-    readScriptSchema(),
-  );
-  if (!validate(doc.value)) {
+  const validate = validatorsOf(MODEL_SCRIPT_SET).get("script");
+  if (validate && !validate(doc.value)) {
     for (const d of schemaErrorsToDiagnostics(validate.errors ?? [], doc.value, doc))
       diagnostics.push({ ...d, code: d.code.replace(/^manifest\//, "script/") });
   }

@@ -1,40 +1,19 @@
 /**
  * Validates a parsed (and interpolated) manifest against its JSON Schema with ajv. The validators
- * are compiled on first use only: compiling costs more than validating, and `--help` needs neither.
+ * are generated at build time (src/precompiled/); `--help` loads none of this.
  */
-import { Ajv, type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import type { Diagnostic } from "../diagnostics.js";
+import { validatorsOf } from "../precompiled/load.js";
+import { MANIFEST_SET } from "../precompiled/validator-sets.js";
 import { pointerToPath } from "./property-path.js";
 import { type Locator, type SchemaCheckContext, schemaErrorsToDiagnostics } from "./schema-errors.js";
-import { readManifestSchema, type SchemaKind } from "./schema-files.js";
+import type { SchemaKind } from "./schema-files.js";
 import type { PropertyPath } from "./types.js";
 
-let ajv: Ajv | undefined;
-const validators = new Map<SchemaKind, ValidateFunction>();
-
-function createAjv(): Ajv {
-  const instance = new Ajv({
-    allErrors: true,
-    // `parentSchema` and `data` on each error let messages quote limits and values.
-    verbose: true,
-    strict: true,
-    // Field combinations are written as `required` inside `oneOf`/`not` for properties declared
-    // by the enclosing object; strictRequired cannot see those and would reject the schema.
-    strictRequired: false,
-    allowUnionTypes: true,
-  });
-  // VS Code / yaml-language-server keywords: the same messages in the editor and the CLI.
-  instance.addVocabulary(["patternErrorMessage", "errorMessage"]);
-  return instance;
-}
-
 function validatorFor(kind: SchemaKind): ValidateFunction {
-  let validate = validators.get(kind);
-  if (validate === undefined) {
-    ajv ??= createAjv();
-    validate = ajv.compile(readManifestSchema(kind));
-    validators.set(kind, validate);
-  }
+  const validate = validatorsOf(MANIFEST_SET).get(kind);
+  if (!validate) throw new Error(`no manifest schema named ${kind}`);
   return validate;
 }
 

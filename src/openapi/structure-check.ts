@@ -1,12 +1,17 @@
 /**
- * Structural OpenAPI validation with @apidevtools/swagger-parser, on a deep copy, with
- * every file read going through the DocumentSet (confined to the schema's directory)
- * and the HTTP resolver switched off, so nothing is fetched. Its errors become
- * diagnostics at the offending node.
+ * Structural OpenAPI validation as @apidevtools/swagger-parser does it, on a deep copy, with
+ * every file read going through the DocumentSet (confined to the schema's directory) and the
+ * HTTP resolver switched off, so nothing is fetched. Its errors become diagnostics at the
+ * offending node. For OpenAPI 3.0 (what Bedrock accepts) its steps are run here directly —
+ * dereference, the 3.0 JSON Schema, the circular-$ref verdict; its spec checks are Swagger 2
+ * only — with that schema compiled at build time (src/precompiled/) instead of on every call;
+ * anything else goes through swagger-parser itself.
  */
-import SwaggerParser from "@apidevtools/swagger-parser";
+import { createRequire } from "node:module";
 import type { Diagnostic } from "../diagnostics.js";
 import { diagnostic, START } from "../diagnostics.js";
+import { validatorsOf } from "../precompiled/load.js";
+import { OPENAPI_SET } from "../precompiled/validator-sets.js";
 import type { DocumentSet } from "./documents.js";
 import { opaqueBedrockError } from "./limits.js";
 import { child, deref, isObject, type Located } from "./refs.js";
@@ -22,9 +27,32 @@ interface AjvError {
 /** Most structural reports we print for one file; past that the first ones are the ones to fix. */
 const MAX_STRUCTURE_DIAGNOSTICS = 20;
 
+/** swagger-parser's `supported30Versions` (lib/index.js): the versions it validates with the 3.0 schema. */
+const OPENAPI_30_VERSIONS = ["3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4"];
+
+interface RefParser {
+  dereference(path: string, schema: object, options: object): Promise<object>;
+  schema: object;
+  $refs: { circular: boolean };
+}
+type RefParserClass = new () => RefParser;
+type SwaggerParserClass = new () => {
+  validate(path: string, api: object, options: object): Promise<unknown>;
+};
+
+const require = createRequire(import.meta.url);
+/** Loaded on first use; json-schema-ref-parser is swagger-parser's own, resolved from it. */
+const swaggerParser = () => require("@apidevtools/swagger-parser") as SwaggerParserClass;
+const refParser = () =>
+  (
+    createRequire(require.resolve("@apidevtools/swagger-parser"))("@apidevtools/json-schema-ref-parser") as {
+      $RefParser: RefParserClass;
+    }
+  ).$RefParser;
+
 export async function checkStructure(set: DocumentSet, actionGroupName: string): Promise<Diagnostic[]> {
   const root = set.root;
-  const copy = structuredClone(root.value) as object;
+  const copy = structuredClone(root.value) as Record<string, unknown>;
   const options = {
     resolve: {
       external: true,
@@ -44,30 +72,66 @@ export async function checkStructure(set: DocumentSet, actionGroupName: string):
     // The resolver already hands over parsed values; only the pass-through JSON parser is needed.
     parse: { json: { order: 1, canParse: true }, yaml: false, text: false, binary: false },
     dereference: { circular: false },
-  } as unknown as SwaggerParser.Options;
+  };
 
+  const hint = opaqueBedrockError(actionGroupName);
   try {
-    await new SwaggerParser().validate(root.file, copy as never, options);
+    if (isOpenApi30(copy)) {
+      // swagger-parser's validate(): dereference leaving circular $refs in place, validate
+      // against the schema, then refuse circular $refs.
+      // Without a single $ref, dereferencing changes nothing: json-schema-ref-parser (and the
+      // YAML parser it loads) is not needed at all.
+      let api: unknown = copy;
+      let circular = false;
+      if (containsRef(copy)) {
+        const parser = new (refParser())();
+        await parser.dereference(root.file, copy, { ...options, dereference: { circular: "ignore" } });
+        api = parser.schema;
+        circular = parser.$refs.circular;
+      }
+      const validate = validatorsOf(OPENAPI_SET).get("v3.0");
+      if (validate && !validate(api)) return ajvDiagnostics(set, validate.errors ?? [], hint);
+      return circular ? [circularRefs(root.file, hint)] : [];
+    }
+    await new (swaggerParser())().validate(root.file, copy, options);
     return [];
   } catch (e) {
     const err = e as Error & { details?: AjvError[] };
-    const hint = opaqueBedrockError(actionGroupName);
     if (Array.isArray(err.details)) return ajvDiagnostics(set, err.details, hint);
     const firstLine = (err.message ?? String(e)).split("\n")[0] ?? "";
-    if (err instanceof ReferenceError && /circular/i.test(firstLine)) {
-      return [
-        diagnostic(
-          root.file,
-          START,
-          "error",
-          "openapi/ref-circular",
-          "The schema contains circular $refs.",
-          hint,
-        ),
-      ];
-    }
+    if (err instanceof ReferenceError && /circular/i.test(firstLine)) return [circularRefs(root.file, hint)];
     return [diagnostic(root.file, START, "error", "openapi/structure", firstLine, hint)];
   }
+}
+
+/** What swagger-parser's parse() accepts as OpenAPI 3.0 before validating it with the 3.0 schema. */
+function isOpenApi30(api: Record<string, unknown>): boolean {
+  const info = api.info as { version?: unknown } | undefined;
+  return (
+    !api.swagger &&
+    api.paths !== undefined &&
+    typeof api.openapi === "string" &&
+    OPENAPI_30_VERSIONS.includes(api.openapi) &&
+    !(info && typeof info.version === "number")
+  );
+}
+
+/** Whether any object holds a `$ref` key (what json-schema-ref-parser would look at). */
+function containsRef(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsRef);
+  if (!isObject(value)) return false;
+  return Object.hasOwn(value, "$ref") || Object.values(value).some(containsRef);
+}
+
+function circularRefs(file: string, hint: string): Diagnostic {
+  return diagnostic(
+    file,
+    START,
+    "error",
+    "openapi/ref-circular",
+    "The schema contains circular $refs.",
+    hint,
+  );
 }
 
 function ajvDiagnostics(set: DocumentSet, errors: AjvError[], hint: string): Diagnostic[] {

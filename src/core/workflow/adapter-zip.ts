@@ -1,0 +1,40 @@
+/**
+ * The adapter function's deployment package: dist/adapter/invoke-agent.js (compiled from
+ * src/adapter/invoke-agent.ts, which imports only the SDK the Lambda Node.js runtime provides)
+ * as `index.mjs` in a zip made with fflate, so its handler is `index.handler`. The bytes are
+ * the same for the same code (fixed timestamps), so deploy can compare CodeSha256 and skip an
+ * unchanged function.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { strToU8, zipSync } from "fflate";
+
+export const ADAPTER_HANDLER = "index.handler";
+export const ADAPTER_RUNTIME = "nodejs22.x";
+
+/** `../../../dist/adapter/` is the same directory from src/core/workflow/ and dist/core/workflow/. */
+const ADAPTER_JS = new URL("../../../dist/adapter/invoke-agent.js", import.meta.url);
+/** The zip format's earliest date; any constant would do. */
+const FIXED_TIME = new Date(1980, 0, 1);
+
+export function adapterSource(): string {
+  let code: string;
+  try {
+    code = readFileSync(ADAPTER_JS, "utf8");
+  } catch (e) {
+    throw new Error(
+      `The adapter function is not built (${fileURLToPath(ADAPTER_JS)}: ${(e as NodeJS.ErrnoException).code}); run npm run build.`,
+    );
+  }
+  return code.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n");
+}
+
+export function buildAdapterZip(): Uint8Array {
+  return zipSync({ "index.mjs": [strToU8(adapterSource()), { mtime: FIXED_TIME }] }, { level: 9 });
+}
+
+/** What Lambda reports as CodeSha256 for this package. */
+export function adapterCodeSha256(zip: Uint8Array = buildAdapterZip()): string {
+  return createHash("sha256").update(zip).digest("base64");
+}
