@@ -1,0 +1,352 @@
+/**
+ * Runs executions: loads the state, lets the interpreter make one transition,
+ * commits it (state + events, one transaction, optimistic version check),
+ * and only then starts the integration calls that transition scheduled. A
+ * process killed anywhere leaves the last committed transition, never half of
+ * one; the calls it had under way are re-dispatched by whichever process sees
+ * their claim lapse (at-least-once, like AWS's own retries of a lost worker).
+ * Timers are not kept in memory either: every process polls the repository
+ * for due executions, so a Wait due while no emulator ran fires on the next start.
+ */
+import { randomUUID } from "node:crypto";
+import {
+  findTokenFrame,
+  Interpreter,
+  type NewExecution,
+  nextWakeAt,
+  pendingDispatches,
+  taskContextOf,
+} from "./engine.js";
+import type { ExecutionRepository, LoadedExecution } from "./repository.js";
+import type { TaskDispatcher } from "./task-dispatcher.js";
+import type { ExecutionState, HistoryEvent, TaskOutcome } from "./types.js";
+
+export interface DriverOptions {
+  repository: ExecutionRepository;
+  dispatcher: TaskDispatcher;
+  region: string;
+  accountId: string;
+  owner?: string;
+  /** How long a claim on running integration calls lasts without renewal. */
+  leaseMs?: number;
+  /** How often the repository is polled for due timers and lapsed claims. */
+  pollMs?: number;
+  now?: () => number;
+}
+
+interface Transition {
+  events: HistoryEvent[];
+  dispatches: string[];
+}
+
+type TokenAnswer = "ok" | "missing" | "timed-out";
+
+const MAX_CONFLICT_RETRIES = 50;
+/** setTimeout's ceiling; longer delays are re-armed in steps, never overflowed. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+export class ExecutionDriver {
+  readonly owner: string;
+  private readonly repo: ExecutionRepository;
+  private readonly dispatcher: TaskDispatcher;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly now: () => number;
+  private readonly region: string;
+  private readonly accountId: string;
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly inflight = new Map<string, Set<string>>();
+  private readonly interpreters = new Map<string, Interpreter>();
+  private readonly endWaiters = new Map<string, Array<() => void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private timerDueAt = Number.POSITIVE_INFINITY;
+  private renewTimer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(opts: DriverOptions) {
+    this.repo = opts.repository;
+    this.dispatcher = opts.dispatcher;
+    this.region = opts.region;
+    this.accountId = opts.accountId;
+    this.owner = opts.owner ?? randomUUID();
+    this.leaseMs = opts.leaseMs ?? 30_000;
+    this.pollMs = opts.pollMs ?? 1_000;
+    this.now = opts.now ?? Date.now;
+  }
+
+  private interpreter(loaded: LoadedExecution): Interpreter {
+    const arn = loaded.exec.executionArn;
+    let interpreter = this.interpreters.get(arn);
+    if (!interpreter || interpreter.definition !== loaded.definition) {
+      interpreter = new Interpreter(loaded.definition, {
+        region: this.region,
+        owner: this.owner,
+        leaseMs: this.leaseMs,
+      });
+      this.interpreters.set(arn, interpreter);
+    }
+    return interpreter;
+  }
+
+  /** Records the new execution; it then runs in the background (await `untilSettled` to follow it). */
+  start(args: NewExecution): ExecutionState {
+    const interpreter = new Interpreter(args.definition, {
+      region: this.region,
+      owner: this.owner,
+      leaseMs: this.leaseMs,
+    });
+    const { exec, step } = interpreter.start(args);
+    this.repo.insert(exec, args.definition, step.events);
+    void this.drive(exec.executionArn);
+    return exec;
+  }
+
+  /** Serializes work on one execution within this process. */
+  private serial<T>(arn: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(arn) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const tail = next.catch(() => undefined);
+    this.queues.set(arn, tail);
+    void tail.then(() => {
+      if (this.queues.get(arn) === tail) this.queues.delete(arn);
+    });
+    return next;
+  }
+
+  /** Applies `change` to the latest state and commits it, re-reading on a conflict with another process. */
+  private async transition(
+    arn: string,
+    change: (
+      i: Interpreter,
+      exec: ExecutionState,
+      now: number,
+    ) => Promise<Transition | undefined> | Transition | undefined,
+  ): Promise<Transition | undefined> {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const loaded = this.repo.load(arn);
+      if (!loaded) return undefined;
+      const expected = loaded.exec.version;
+      const result = await change(this.interpreter(loaded), loaded.exec, this.now());
+      if (!result) return undefined;
+      const claim =
+        result.dispatches.length > 0
+          ? { owner: this.owner, leaseUntil: this.now() + this.leaseMs }
+          : undefined;
+      if (!this.repo.commit(loaded.exec, expected, result.events, claim ? { claim } : {})) continue;
+      for (const taskId of result.dispatches) this.launch(loaded.exec, taskId);
+      if (loaded.exec.status !== "RUNNING") this.ended(arn);
+      else this.wakeFor(nextWakeAt(loaded.exec));
+      return result;
+    }
+    throw new Error(
+      `The execution ${arn} kept changing under this process; gave up after ${MAX_CONFLICT_RETRIES} attempts.`,
+    );
+  }
+
+  /** Runs every transition that is due now. */
+  drive(arn: string): Promise<void> {
+    return this.serial(arn, async () => {
+      while (await this.transition(arn, (i, exec, now) => i.step(exec, now))) {
+        // one committed transition per turn
+      }
+    });
+  }
+
+  private launch(exec: ExecutionState, taskId: string): void {
+    const found = taskContextOf(exec, taskId);
+    if (!found) return;
+    const arn = exec.executionArn;
+    const { frame, task } = found;
+    const tasks = this.inflight.get(arn) ?? new Set<string>();
+    this.inflight.set(arn, tasks);
+    tasks.add(taskId);
+    this.armRenewal();
+    const ctx = {
+      executionArn: arn,
+      stateMachineArn: exec.stateMachineArn,
+      stateName: frame.state,
+      region: this.region,
+      accountId: this.accountId,
+      ...(task.token ? { taskToken: task.token } : {}),
+    };
+    void Promise.resolve()
+      .then(() => this.dispatcher.dispatch(task.resource, task.parameters, ctx))
+      .catch(
+        (err: unknown): TaskOutcome => ({
+          ok: false,
+          error: "States.Runtime",
+          cause: (err as Error)?.message ?? String(err),
+        }),
+      )
+      .then((outcome) => this.deliver(arn, taskId, outcome))
+      .finally(() => {
+        tasks.delete(taskId);
+        if (tasks.size === 0) this.inflight.delete(arn);
+      })
+      .catch(() => undefined);
+  }
+
+  private async deliver(arn: string, taskId: string, outcome: TaskOutcome): Promise<void> {
+    await this.serial(arn, () =>
+      this.transition(arn, (i, exec, now) => i.deliver(exec, taskId, outcome, now)),
+    );
+    await this.drive(arn);
+  }
+
+  /** SendTaskSuccess / SendTaskFailure, from any process. */
+  async answerToken(arn: string, token: string, outcome: TaskOutcome): Promise<TokenAnswer> {
+    let answer: TokenAnswer = "missing";
+    await this.serial(arn, () =>
+      this.transition(arn, (i, exec, now) => {
+        if (!findTokenFrame(exec, token)) {
+          answer = exec.timedOutTokens.includes(token) ? "timed-out" : "missing";
+          return undefined;
+        }
+        answer = "ok";
+        return i.answerToken(exec, token, outcome, now);
+      }),
+    );
+    if ((answer as TokenAnswer) === "ok") await this.drive(arn);
+    return answer;
+  }
+
+  async heartbeat(arn: string, token: string): Promise<TokenAnswer> {
+    let answer: TokenAnswer = "missing";
+    await this.serial(arn, () =>
+      this.transition(arn, (_i, exec, now) => {
+        const frame = findTokenFrame(exec, token);
+        if (!frame?.task) {
+          answer = exec.timedOutTokens.includes(token) ? "timed-out" : "missing";
+          return undefined;
+        }
+        answer = "ok";
+        if (frame.task.heartbeatSeconds !== undefined && frame.task.awaiting === "token")
+          frame.task.heartbeatAt = now + frame.task.heartbeatSeconds * 1000;
+        return { events: [], dispatches: [] };
+      }),
+    );
+    return answer;
+  }
+
+  async stop(arn: string, error?: string, cause?: string): Promise<ExecutionState | undefined> {
+    let stopped: ExecutionState | undefined;
+    await this.serial(arn, () =>
+      this.transition(arn, (i, exec, now) => {
+        if (exec.status !== "RUNNING") return undefined;
+        stopped = exec;
+        return i.stop(exec, now, error, cause);
+      }),
+    );
+    return stopped;
+  }
+
+  async redrive(arn: string): Promise<ExecutionState | undefined> {
+    let redriven: ExecutionState | undefined;
+    await this.serial(arn, () =>
+      this.transition(arn, (i, exec, now) => {
+        if (exec.status === "RUNNING" || exec.status === "SUCCEEDED") return undefined;
+        redriven = exec;
+        return i.redrive(exec, now);
+      }),
+    );
+    if (redriven) void this.drive(arn);
+    return redriven;
+  }
+
+  /** Takes over integration calls whose process died, and calls them again. */
+  private reclaim(arn: string): Promise<unknown> {
+    return this.serial(arn, () =>
+      this.transition(arn, (_i, exec) => {
+        const tasks = pendingDispatches(exec);
+        return tasks.length === 0 ? undefined : { events: [], dispatches: tasks.map((t) => t.id) };
+      }),
+    );
+  }
+
+  /** Resolves once the execution is no longer RUNNING. */
+  untilSettled(arn: string): Promise<void> {
+    const loaded = this.repo.load(arn);
+    if (loaded?.exec.status !== "RUNNING") return Promise.resolve();
+    return new Promise((resolve) => {
+      const list = this.endWaiters.get(arn) ?? [];
+      list.push(resolve);
+      this.endWaiters.set(arn, list);
+    });
+  }
+
+  private ended(arn: string): void {
+    this.interpreters.delete(arn);
+    const waiters = this.endWaiters.get(arn);
+    this.endWaiters.delete(arn);
+    for (const resolve of waiters ?? []) resolve();
+  }
+
+  /** Starts polling for due timers and lapsed claims (including those left by a previous process). */
+  startTimers(): void {
+    this.running = true;
+    this.poll();
+  }
+
+  stopTimers(): void {
+    this.running = false;
+    clearTimeout(this.timer);
+    clearInterval(this.renewTimer);
+    this.timer = undefined;
+    this.renewTimer = undefined;
+  }
+
+  private poll(): void {
+    if (!this.running) return;
+    const now = this.now();
+    try {
+      for (const arn of this.repo.due(now)) void this.drive(arn).catch(() => undefined);
+      for (const arn of this.repo.lapsed(now))
+        if (!this.inflight.has(arn)) void this.reclaim(arn).catch(() => undefined);
+    } catch {
+      // A busy database: try again on the next tick.
+    }
+    this.armPoll();
+  }
+
+  /** Re-arms for the next due timer, but never later than the poll interval (other processes add work too). */
+  armPoll(): void {
+    if (!this.running) return;
+    clearTimeout(this.timer);
+    let delay = this.pollMs;
+    try {
+      const next = this.repo.nextWakeAt();
+      if (next !== undefined) delay = Math.max(0, Math.min(delay, next - this.now()));
+    } catch {
+      // keep the poll interval
+    }
+    this.timerDueAt = this.now() + delay;
+    this.timer = setTimeout(() => this.poll(), Math.min(delay, MAX_TIMER_MS));
+    this.timer.unref();
+  }
+
+  /** A transition set a timer earlier than the one armed: re-arm for it (0 = runnable now, driven already). */
+  private wakeFor(at: number | undefined): void {
+    if (!this.running || at === undefined || at === 0 || at >= this.timerDueAt) return;
+    this.armPoll();
+  }
+
+  private armRenewal(): void {
+    if (this.renewTimer) return;
+    this.renewTimer = setInterval(
+      () => {
+        if (this.inflight.size === 0) {
+          clearInterval(this.renewTimer);
+          this.renewTimer = undefined;
+          return;
+        }
+        try {
+          this.repo.renew(this.owner, [...this.inflight.keys()], this.now() + this.leaseMs);
+        } catch {
+          // retried on the next tick, well before the claim lapses
+        }
+      },
+      Math.max(10, Math.floor(this.leaseMs / 3)),
+    );
+    this.renewTimer.unref();
+  }
+}

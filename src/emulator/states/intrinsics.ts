@@ -1,0 +1,281 @@
+/**
+ * The 18 intrinsic functions of JSONPath mode (`"x.$": "States.Format('{}', $.a)"`).
+ * A small recursive-descent parser reads the call; arguments are string
+ * literals, numbers, booleans, null, paths or nested calls.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { StatesError } from "./errors.js";
+import { type PathScope, readPath } from "./jsonpath.js";
+import type { Json } from "./types.js";
+
+const fail = (message: string): StatesError => new StatesError("States.IntrinsicFailure", message);
+
+type Node =
+  | { kind: "literal"; value: Json }
+  | { kind: "path"; path: string }
+  | { kind: "call"; name: string; args: Node[] };
+
+export function isIntrinsic(text: string): boolean {
+  return /^States\.[A-Za-z0-9]+\s*\(/.test(text);
+}
+
+class Parser {
+  private pos = 0;
+  constructor(private readonly text: string) {}
+
+  parseAll(): Node {
+    const node = this.expression();
+    this.space();
+    if (this.pos !== this.text.length) throw fail(`Unexpected text after the intrinsic call in ${this.text}`);
+    return node;
+  }
+
+  private space(): void {
+    while (this.text[this.pos] === " ") this.pos++;
+  }
+
+  private expression(): Node {
+    this.space();
+    const rest = this.text.slice(this.pos);
+    if (rest.startsWith("'")) return { kind: "literal", value: this.string() };
+    const call = /^States\.([A-Za-z0-9]+)\s*\(/.exec(rest);
+    if (call) {
+      this.pos += call[0].length;
+      const args: Node[] = [];
+      this.space();
+      if (this.text[this.pos] === ")") this.pos++;
+      else {
+        for (;;) {
+          args.push(this.expression());
+          this.space();
+          const c = this.text[this.pos++];
+          if (c === ")") break;
+          if (c !== ",") throw fail(`Expected , or ) in ${this.text}`);
+        }
+      }
+      return { kind: "call", name: call[1] as string, args };
+    }
+    const number = /^-?\d+(\.\d+)?([eE][-+]?\d+)?/.exec(rest);
+    if (number) {
+      this.pos += number[0].length;
+      return { kind: "literal", value: Number(number[0]) };
+    }
+    for (const [word, value] of [
+      ["true", true],
+      ["false", false],
+      ["null", null],
+    ] as const) {
+      if (rest.startsWith(word)) {
+        this.pos += word.length;
+        return { kind: "literal", value };
+      }
+    }
+    if (rest.startsWith("$")) return { kind: "path", path: this.path() };
+    throw fail(`Cannot read the intrinsic argument at "${rest}"`);
+  }
+
+  private string(): string {
+    let out = "";
+    this.pos++;
+    while (this.pos < this.text.length) {
+      const c = this.text[this.pos++] as string;
+      if (c === "\\") out += this.text[this.pos++] ?? "";
+      else if (c === "'") return out;
+      else out += c;
+    }
+    throw fail(`Unterminated string in ${this.text}`);
+  }
+
+  /** A path runs to the next top-level , or ) (brackets and quotes may contain them). */
+  private path(): string {
+    const start = this.pos;
+    let depth = 0;
+    let quote: string | undefined;
+    while (this.pos < this.text.length) {
+      const c = this.text[this.pos] as string;
+      if (quote) {
+        if (c === quote) quote = undefined;
+      } else if (c === "'" || c === '"') quote = c;
+      else if (c === "[" || c === "(") depth++;
+      else if (c === "]" || (c === ")" && depth > 0)) depth--;
+      else if ((c === "," || c === ")") && depth === 0) break;
+      this.pos++;
+    }
+    return this.text.slice(start, this.pos).trim();
+  }
+}
+
+const deepEqual = (a: Json, b: Json): boolean => JSON.stringify(a) === JSON.stringify(b);
+const typeName = (v: Json): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+
+function expect<T extends Json>(fn: string, value: Json, kind: string, position: number): T {
+  if (typeName(value) !== kind && !(kind === "integer" && Number.isInteger(value)))
+    throw fail(`${fn}: argument ${position} must be a ${kind}, got ${typeName(value)}`);
+  return value as T;
+}
+
+function arity(fn: string, args: Json[], min: number, max = min): void {
+  if (args.length < min || args.length > max)
+    throw fail(`${fn} takes ${min === max ? min : `${min} to ${max}`} arguments, got ${args.length}`);
+}
+
+const HASHES: Record<string, string> = {
+  MD5: "md5",
+  "SHA-1": "sha1",
+  "SHA-256": "sha256",
+  "SHA-384": "sha384",
+  "SHA-512": "sha512",
+};
+
+const FUNCTIONS: Record<string, (args: Json[]) => Json> = {
+  Format(args) {
+    const template = expect<string>("States.Format", args[0] ?? null, "string", 1);
+    const values = args.slice(1);
+    let used = 0;
+    const out = template.replace(/\\([{}\\'])|\{\}/g, (_whole, escaped: string | undefined) => {
+      if (escaped !== undefined) return escaped;
+      if (used >= values.length) throw fail("States.Format has more {} than arguments");
+      const value = values[used++] as Json;
+      return typeof value === "string" ? value : JSON.stringify(value);
+    });
+    if (used !== values.length) throw fail("States.Format has more arguments than {}");
+    return out;
+  },
+  StringToJson(args) {
+    arity("States.StringToJson", args, 1);
+    try {
+      return JSON.parse(expect<string>("States.StringToJson", args[0] as Json, "string", 1)) as Json;
+    } catch (err) {
+      throw fail(`States.StringToJson: ${(err as Error).message}`);
+    }
+  },
+  JsonToString(args) {
+    arity("States.JsonToString", args, 1);
+    return JSON.stringify(args[0]);
+  },
+  Array: (args) => args,
+  ArrayPartition(args) {
+    arity("States.ArrayPartition", args, 2);
+    const array = expect<Json[]>("States.ArrayPartition", args[0] as Json, "array", 1);
+    const size = expect<number>("States.ArrayPartition", args[1] as Json, "integer", 2);
+    if (size <= 0) throw fail("States.ArrayPartition: the chunk size must be positive");
+    const out: Json[] = [];
+    for (let i = 0; i < array.length; i += size) out.push(array.slice(i, i + size));
+    return out;
+  },
+  ArrayContains(args) {
+    arity("States.ArrayContains", args, 2);
+    const array = expect<Json[]>("States.ArrayContains", args[0] as Json, "array", 1);
+    return array.some((item) => deepEqual(item, args[1] as Json));
+  },
+  ArrayRange(args) {
+    arity("States.ArrayRange", args, 3);
+    const [start, end, step] = args.map((a, i) => expect<number>("States.ArrayRange", a, "integer", i + 1));
+    if (step === 0) throw fail("States.ArrayRange: the step cannot be 0");
+    const out: number[] = [];
+    for (
+      let v = start as number;
+      (step as number) > 0 ? v <= (end as number) : v >= (end as number);
+      v += step as number
+    ) {
+      out.push(v);
+      if (out.length > 1000) throw fail("States.ArrayRange: at most 1000 items");
+    }
+    return out;
+  },
+  ArrayGetItem(args) {
+    arity("States.ArrayGetItem", args, 2);
+    const array = expect<Json[]>("States.ArrayGetItem", args[0] as Json, "array", 1);
+    const index = expect<number>("States.ArrayGetItem", args[1] as Json, "integer", 2);
+    if (index < 0 || index >= array.length)
+      throw fail(`States.ArrayGetItem: index ${index} is out of bounds`);
+    return array[index] as Json;
+  },
+  ArrayLength(args) {
+    arity("States.ArrayLength", args, 1);
+    return expect<Json[]>("States.ArrayLength", args[0] as Json, "array", 1).length;
+  },
+  ArrayUnique(args) {
+    arity("States.ArrayUnique", args, 1);
+    const seen = new Set<string>();
+    return expect<Json[]>("States.ArrayUnique", args[0] as Json, "array", 1).filter((item) => {
+      const key = JSON.stringify(item);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  },
+  Base64Encode(args) {
+    arity("States.Base64Encode", args, 1);
+    return Buffer.from(expect<string>("States.Base64Encode", args[0] as Json, "string", 1), "utf8").toString(
+      "base64",
+    );
+  },
+  Base64Decode(args) {
+    arity("States.Base64Decode", args, 1);
+    return Buffer.from(
+      expect<string>("States.Base64Decode", args[0] as Json, "string", 1),
+      "base64",
+    ).toString("utf8");
+  },
+  Hash(args) {
+    arity("States.Hash", args, 2);
+    const algorithm = HASHES[expect<string>("States.Hash", args[1] as Json, "string", 2)];
+    if (!algorithm) throw fail(`States.Hash: the algorithm must be one of ${Object.keys(HASHES).join(", ")}`);
+    const data = args[0] as Json;
+    return createHash(algorithm)
+      .update(typeof data === "string" ? data : JSON.stringify(data))
+      .digest("hex");
+  },
+  JsonMerge(args) {
+    arity("States.JsonMerge", args, 3);
+    const a = expect<Record<string, Json>>("States.JsonMerge", args[0] as Json, "object", 1);
+    const b = expect<Record<string, Json>>("States.JsonMerge", args[1] as Json, "object", 2);
+    if (args[2] !== false) throw fail("States.JsonMerge: only a shallow merge (false) is supported");
+    return { ...a, ...b };
+  },
+  MathRandom(args) {
+    arity("States.MathRandom", args, 2, 3);
+    const start = expect<number>("States.MathRandom", args[0] as Json, "integer", 1);
+    const end = expect<number>("States.MathRandom", args[1] as Json, "integer", 2);
+    return start + Math.floor(Math.random() * (end - start));
+  },
+  MathAdd(args) {
+    arity("States.MathAdd", args, 2);
+    return (
+      expect<number>("States.MathAdd", args[0] as Json, "integer", 1) +
+      expect<number>("States.MathAdd", args[1] as Json, "integer", 2)
+    );
+  },
+  StringSplit(args) {
+    arity("States.StringSplit", args, 2);
+    const text = expect<string>("States.StringSplit", args[0] as Json, "string", 1);
+    const delimiters = [...expect<string>("States.StringSplit", args[1] as Json, "string", 2)];
+    const parts: string[] = [];
+    let current = "";
+    for (const c of text) {
+      if (delimiters.includes(c)) {
+        if (current) parts.push(current);
+        current = "";
+      } else current += c;
+    }
+    if (current) parts.push(current);
+    return parts;
+  },
+  UUID(args) {
+    arity("States.UUID", args, 0);
+    return randomUUID();
+  },
+};
+
+function evaluate(node: Node, scope: PathScope): Json {
+  if (node.kind === "literal") return node.value;
+  if (node.kind === "path") return readPath(node.path, scope);
+  const fn = FUNCTIONS[node.name];
+  if (!fn) throw fail(`States.${node.name} is not an intrinsic function`);
+  return fn(node.args.map((arg) => evaluate(arg, scope)));
+}
+
+export function evaluateIntrinsic(text: string, scope: PathScope): Json {
+  return evaluate(new Parser(text).parseAll(), scope);
+}
