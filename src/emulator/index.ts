@@ -15,12 +15,14 @@ import { internalCall } from "./server/internal-endpoints.js";
 import { resolveServerLimits, type ServerLimits } from "./server/limits.js";
 import { type Listener, listen } from "./server/listener.js";
 import { agentRuntimeService } from "./services/agent-runtime.js";
-import { stepFunctionsService } from "./services/step-functions.js";
+import { type IntegrationHandler, IntegrationRegistry } from "./states/task-dispatcher.js";
+import { createSfnContext, stepFunctionsService } from "./step-functions/index.js";
 import { Store } from "./store/index.js";
 import { isLatencyProfile } from "./timing.js";
 
 export type { FaultSpec } from "./faults.js";
 export { parseFaultSpec } from "./faults.js";
+export type { IntegrationHandler, TaskDispatcher } from "./states/task-dispatcher.js";
 
 export interface EmulatorOptions {
   /** SQLite file; ":memory:" allowed for tests. */
@@ -46,6 +48,14 @@ export interface EmulatorOptions {
 export interface EmulatorInternals {
   /** Client timeouts (server/limits.ts); tests shorten them to observe them. */
   serverLimits?: Partial<ServerLimits>;
+  /**
+   * Step Functions Task integrations (`lambda:invoke`, `sns:publish`, …), registered
+   * before the server resumes executions a previous process left waiting.
+   */
+  integrations?: Record<string, IntegrationHandler>;
+  /** Step Functions: how long a claim on running integration calls lasts, and how often timers are polled. */
+  sfnLeaseMs?: number;
+  sfnPollMs?: number;
 }
 
 export interface RunningEmulator {
@@ -54,6 +64,8 @@ export interface RunningEmulator {
   region: string;
   accountId: string;
   dbPath: string;
+  /** Where Step Functions Task integrations are registered (see states/task-dispatcher.ts). */
+  integrations: IntegrationRegistry;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
@@ -97,16 +109,29 @@ export async function startEmulator(
     dbPath: opts.dbPath,
     startedAt: new Date().toISOString(),
   };
+  const integrations = new IntegrationRegistry();
+  for (const [name, handler] of Object.entries(internals.integrations ?? {}))
+    integrations.register(name, handler);
+  const sfn = createSfnContext({
+    store,
+    region,
+    accountId,
+    dispatcher: integrations,
+    ...(internals.sfnLeaseMs !== undefined ? { leaseMs: internals.sfnLeaseMs } : {}),
+    ...(internals.sfnPollMs !== undefined ? { pollMs: internals.sfnPollMs } : {}),
+  });
   let listener: Listener;
   try {
     // Resume what a previous server left pending before taking requests.
     ctx.scheduler.start();
+    sfn.driver.startTimers();
+    sfn.expressDriver.startTimers();
     listener = await listen(
       opts.port ?? 0,
       createHttpHandler({
         controlPlane: controlPlaneService(ctx),
         runtime: agentRuntimeService,
-        stepFunctions: stepFunctionsService,
+        stepFunctions: stepFunctionsService(sfn),
         internal: (request) => internalCall(request, identity, () => store.db.reset()),
         faults,
         accessLog,
@@ -116,6 +141,8 @@ export async function startEmulator(
     );
   } catch (err) {
     ctx.scheduler.stop();
+    sfn.driver.stopTimers();
+    sfn.expressDriver.stopTimers();
     store.close();
     await accessLog.close();
     throw new Error(`The emulator cannot start on 127.0.0.1:${opts.port ?? 0}: ${(err as Error).message}`, {
@@ -128,6 +155,8 @@ export async function startEmulator(
     closing ??= (async () => {
       await listener.close();
       ctx.scheduler.stop();
+      sfn.driver.stopTimers();
+      sfn.expressDriver.stopTimers();
       store.close();
       await accessLog.close();
     })();
@@ -139,6 +168,7 @@ export async function startEmulator(
     region,
     accountId,
     dbPath: opts.dbPath,
+    integrations,
     close,
     [Symbol.asyncDispose]: close,
   };

@@ -62,6 +62,8 @@ export class ExecutionDriver {
   private timerDueAt = Number.POSITIVE_INFINITY;
   private renewTimer: NodeJS.Timeout | undefined;
   private running = false;
+  /** Set by stopTimers: the store may be closing, so nothing more is started. */
+  private closed = false;
 
   constructor(opts: DriverOptions) {
     this.repo = opts.repository;
@@ -97,7 +99,7 @@ export class ExecutionDriver {
     });
     const { exec, step } = interpreter.start(args);
     this.repo.insert(exec, args.definition, step.events);
-    void this.drive(exec.executionArn);
+    void this.drive(exec.executionArn).catch(() => undefined);
     return exec;
   }
 
@@ -123,6 +125,7 @@ export class ExecutionDriver {
     ) => Promise<Transition | undefined> | Transition | undefined,
   ): Promise<Transition | undefined> {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      if (this.closed) return undefined;
       const loaded = this.repo.load(arn);
       if (!loaded) return undefined;
       const expected = loaded.exec.version;
@@ -249,7 +252,7 @@ export class ExecutionDriver {
         return i.redrive(exec, now);
       }),
     );
-    if (redriven) void this.drive(arn);
+    if (redriven) void this.drive(arn).catch(() => undefined);
     return redriven;
   }
 
@@ -284,11 +287,13 @@ export class ExecutionDriver {
   /** Starts polling for due timers and lapsed claims (including those left by a previous process). */
   startTimers(): void {
     this.running = true;
+    this.closed = false;
     this.poll();
   }
 
   stopTimers(): void {
     this.running = false;
+    this.closed = true;
     clearTimeout(this.timer);
     clearInterval(this.renewTimer);
     this.timer = undefined;

@@ -124,6 +124,7 @@ export class Interpreter {
     const root = rootFrame(step);
     exec.status = "RUNNING";
     exec.redriveCount++;
+    exec.redriveTime = now;
     delete exec.error;
     delete exec.cause;
     delete exec.stopTime;

@@ -94,6 +94,8 @@ export interface ExecutionState {
   startTime: string;
   input: Json;
   redriveCount: number;
+  /** Epoch ms of the last redrive. */
+  redriveTime?: number;
   status: ExecutionStatus;
   output?: Json;
   error?: string;

@@ -1,7 +1,10 @@
 /** Runs definitions on the interpreter in memory, with a clock the test moves. */
 import { ExecutionDriver } from "../../../src/emulator/states/driver.js";
 import { MemoryRepository } from "../../../src/emulator/states/repository.js";
-import { type IntegrationHandler, IntegrationRegistry } from "../../../src/emulator/states/task-dispatcher.js";
+import {
+  type IntegrationHandler,
+  IntegrationRegistry,
+} from "../../../src/emulator/states/task-dispatcher.js";
 import type { ExecutionState, HistoryEvent, Json, JsonObject } from "../../../src/emulator/states/types.js";
 
 export const MACHINE_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:test";
