@@ -27,10 +27,13 @@ export interface NewExecution {
 const RECOVERABLE = new Set(["Task", "Map", "Parallel"]);
 
 export class Interpreter {
-  constructor(
-    readonly definition: JsonObject,
-    readonly host: StepHost,
-  ) {}
+  readonly definition: JsonObject;
+  readonly host: StepHost;
+
+  constructor(definition: JsonObject, host: StepHost) {
+    this.definition = definition;
+    this.host = host;
+  }
 
   start(args: NewExecution): { exec: ExecutionState; step: Step } {
     const language = args.definition.QueryLanguage === "JSONata" ? "JSONata" : "JSONPath";

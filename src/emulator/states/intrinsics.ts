@@ -21,7 +21,10 @@ export function isIntrinsic(text: string): boolean {
 
 class Parser {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  private readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
 
   parseAll(): Node {
     const node = this.expression();

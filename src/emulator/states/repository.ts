@@ -55,7 +55,10 @@ export class MemoryRepository implements ExecutionRepository {
     }
   >();
   /** Off for benchmarks of the interpreter alone: state is kept as an object, not re-serialized. */
-  constructor(private readonly serialize = true) {}
+  private readonly serialize: boolean;
+  constructor(serialize = true) {
+    this.serialize = serialize;
+  }
   private objects = new Map<string, ExecutionState>();
 
   insert(exec: ExecutionState, definition: JsonObject, events: HistoryEvent[]): void {

@@ -25,12 +25,17 @@ export class Step {
   /** Ids of tasks whose integration call this transition started. */
   readonly dispatches: string[] = [];
 
-  constructor(
-    readonly exec: ExecutionState,
-    readonly definition: JsonObject,
-    readonly now: number,
-    readonly host: StepHost,
-  ) {}
+  readonly exec: ExecutionState;
+  readonly definition: JsonObject;
+  readonly now: number;
+  readonly host: StepHost;
+
+  constructor(exec: ExecutionState, definition: JsonObject, now: number, host: StepHost) {
+    this.exec = exec;
+    this.definition = definition;
+    this.now = now;
+    this.host = host;
+  }
 
   emit(
     frame: Frame | undefined,

@@ -41,7 +41,10 @@ const toRow = (r: RawRow): ExecutionRow => ({
 });
 
 export class ExecutionQueries {
-  constructor(private readonly db: Database) {}
+  private readonly db: Database;
+  constructor(db: Database) {
+    this.db = db;
+  }
 
   row(arn: string): ExecutionRow | undefined {
     const r = this.db.statement(`SELECT ${COLUMNS} FROM sfn_executions WHERE arn = ?`).get(arn) as

@@ -2,10 +2,18 @@
 import { invalidArn, sfnError } from "./errors.js";
 
 /** 1–80 characters; no whitespace, no `< > { } [ ] ? * " # % \ ^ | ~ \` $ & , ; : /`, no control characters. */
-const FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/u;
+const FORBIDDEN = /[\s<>{}[\]?*"#%\\^|~`$&,;:/]/u;
+
+function hasControlCharacter(name: string): boolean {
+  for (const c of name) {
+    const code = c.codePointAt(0) ?? 0;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
 
 export function checkName(name: string, what: "state machine" | "execution"): void {
-  if (name.length < 1 || name.length > 80 || FORBIDDEN.test(name))
+  if (name.length < 1 || name.length > 80 || FORBIDDEN.test(name) || hasControlCharacter(name))
     throw sfnError(
       "InvalidName",
       `Invalid Name: '${name}' (a ${what} name is 1-80 characters without whitespace, brackets, wildcards, quotes or the characters # % \\ ^ | ~ \` $ & , ; : /)`,

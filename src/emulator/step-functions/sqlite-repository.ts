@@ -20,7 +20,10 @@ export class SqliteExecutionRepository implements ExecutionRepository {
   /** Definitions never change during an execution: parse each once. */
   private readonly definitions = new Map<string, { text: string; value: JsonObject }>();
 
-  constructor(private readonly db: Database) {}
+  private readonly db: Database;
+  constructor(db: Database) {
+    this.db = db;
+  }
 
   insert(exec: ExecutionState, definition: JsonObject, events: HistoryEvent[]): void {
     this.db.write(() => {

@@ -18,7 +18,10 @@ export interface StoredStateMachine {
 }
 
 export class StateMachineTable {
-  constructor(private readonly db: Database) {}
+  private readonly db: Database;
+  constructor(db: Database) {
+    this.db = db;
+  }
 
   get(arn: string): StoredStateMachine | undefined {
     const row = this.db.statement("SELECT doc FROM sfn_state_machines WHERE arn = ?").get(arn) as
