@@ -40,7 +40,7 @@ class Parser {
   private expression(): Node {
     this.space();
     const rest = this.text.slice(this.pos);
-    if (rest.startsWith("'")) return { kind: "literal", value: this.string() };
+    if (rest.startsWith("'")) return this.string();
     const call = /^States\.([A-Za-z0-9]+)\s*\(/.exec(rest);
     if (call) {
       this.pos += call[0].length;
@@ -77,14 +77,22 @@ class Parser {
     throw fail(`Cannot read the intrinsic argument at "${rest}"`);
   }
 
-  private string(): string {
-    let out = "";
+  /** `raw` keeps escaped braces for States.Format, where `\\{` is a literal brace, not a placeholder. */
+  private string(): Node {
+    let value = "";
+    let raw = "";
     this.pos++;
     while (this.pos < this.text.length) {
       const c = this.text[this.pos++] as string;
-      if (c === "\\") out += this.text[this.pos++] ?? "";
-      else if (c === "'") return out;
-      else out += c;
+      if (c === "\\") {
+        const escaped = this.text[this.pos++] ?? "";
+        value += escaped;
+        raw += escaped === "'" ? "'" : `\\${escaped}`;
+      } else if (c === "'") return { kind: "literal", value, raw };
+      else {
+        value += c;
+        raw += c;
+      }
     }
     throw fail(`Unterminated string in ${this.text}`);
   }
@@ -276,7 +284,11 @@ function evaluate(node: Node, scope: PathScope): Json {
   if (node.kind === "path") return readPath(node.path, scope);
   const fn = FUNCTIONS[node.name];
   if (!fn) throw fail(`States.${node.name} is not an intrinsic function`);
-  return fn(node.args.map((arg) => evaluate(arg, scope)));
+  return fn(
+    node.args.map((arg, i) =>
+      node.name === "Format" && i === 0 && arg.kind === "literal" && arg.raw !== undefined ? arg.raw : evaluate(arg, scope),
+    ),
+  );
 }
 
 export function evaluateIntrinsic(text: string, scope: PathScope): Json {
