@@ -11,7 +11,7 @@ import type { Json } from "./types.js";
 const fail = (message: string): StatesError => new StatesError("States.IntrinsicFailure", message);
 
 type Node =
-  | { kind: "literal"; value: Json }
+  | { kind: "literal"; value: Json; raw?: string }
   | { kind: "path"; path: string }
   | { kind: "call"; name: string; args: Node[] };
 
