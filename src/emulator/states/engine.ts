@@ -25,6 +25,8 @@ export interface NewExecution {
 }
 
 const RECOVERABLE = new Set(["Task", "Map", "Parallel"]);
+/** A STANDARD execution's history is capped at 25,000 events (§6.5 Limits); AWS then fails it. */
+export const MAX_HISTORY_EVENTS = 25_000;
 
 export class Interpreter {
   readonly definition: JsonObject;
@@ -82,6 +84,14 @@ export class Interpreter {
       return this.end(exec, now, "TIMED_OUT", "States.Timeout", "The execution timed out.");
     const frame = nextRunnable(exec, now);
     if (!frame) return undefined;
+    if (exec.nextEventId > MAX_HISTORY_EVENTS)
+      return this.end(
+        exec,
+        now,
+        "FAILED",
+        "States.Runtime",
+        `The execution reached the limit of ${MAX_HISTORY_EVENTS} history events.`,
+      );
     const step = new Step(exec, this.definition, now, this.host);
     await runFrame(step, frame);
     return step;
@@ -144,7 +154,7 @@ export class Interpreter {
   private end(
     exec: ExecutionState,
     now: number,
-    status: "ABORTED" | "TIMED_OUT",
+    status: "ABORTED" | "TIMED_OUT" | "FAILED",
     error?: string,
     cause?: string,
   ): Step {
@@ -159,8 +169,10 @@ export class Interpreter {
     exec.stopTime = now;
     if (error) exec.error = error;
     if (cause) exec.cause = cause;
-    const type = status === "ABORTED" ? "ExecutionAborted" : "ExecutionTimedOut";
-    const key = status === "ABORTED" ? "executionAbortedEventDetails" : "executionTimedOutEventDetails";
+    const type = { ABORTED: "ExecutionAborted", TIMED_OUT: "ExecutionTimedOut", FAILED: "ExecutionFailed" }[
+      status
+    ];
+    const key = `e${type.slice(1)}EventDetails`;
     step.emit(root, type, key, errorDetails(error, cause));
     return step;
   }

@@ -286,7 +286,9 @@ function evaluate(node: Node, scope: PathScope): Json {
   if (!fn) throw fail(`States.${node.name} is not an intrinsic function`);
   return fn(
     node.args.map((arg, i) =>
-      node.name === "Format" && i === 0 && arg.kind === "literal" && arg.raw !== undefined ? arg.raw : evaluate(arg, scope),
+      node.name === "Format" && i === 0 && arg.kind === "literal" && arg.raw !== undefined
+        ? arg.raw
+        : evaluate(arg, scope),
     ),
   );
 }

@@ -4,14 +4,25 @@ import { machine, pass, runToEnd } from "./harness.js";
 
 async function matches(rule: Record<string, unknown>, input: unknown): Promise<boolean | string> {
   const r = await runToEnd(
-    machine({ C: { Type: "Choice", Choices: [{ ...rule, Next: "Yes" }], Default: "No" }, Yes: pass({ Result: true }), No: pass({ Result: false }) }),
+    machine({
+      C: { Type: "Choice", Choices: [{ ...rule, Next: "Yes" }], Default: "No" },
+      Yes: pass({ Result: true }),
+      No: pass({ Result: false }),
+    }),
     input as never,
   );
   return r.exec.status === "SUCCEEDED" ? (r.output as boolean) : String(r.exec.error);
 }
 
 describe("Choice rules", () => {
-  const input = { s: "apple", n: 5, b: true, t: "2026-01-01T10:00:00Z", other: { s: "banana", n: 5, t: "2026-01-01T10:00:00Z", b: true }, nul: null };
+  const input = {
+    s: "apple",
+    n: 5,
+    b: true,
+    t: "2026-01-01T10:00:00Z",
+    other: { s: "banana", n: 5, t: "2026-01-01T10:00:00Z", b: true },
+    nul: null,
+  };
 
   it.each([
     ["StringEquals", "$.s", "apple", true],
@@ -65,7 +76,9 @@ describe("Choice rules", () => {
 
   it("StringMatches: * wildcards, escaped \\* literal", async () => {
     expect(await matches({ Variable: "$.f", StringMatches: "log-*.txt" }, { f: "log-2026.txt" })).toBe(true);
-    expect(await matches({ Variable: "$.f", StringMatches: "*ESCALATE*" }, { f: "please ESCALATE now" })).toBe(true);
+    expect(
+      await matches({ Variable: "$.f", StringMatches: "*ESCALATE*" }, { f: "please ESCALATE now" }),
+    ).toBe(true);
     expect(await matches({ Variable: "$.f", StringMatches: "a\\*b" }, { f: "a*b" })).toBe(true);
     expect(await matches({ Variable: "$.f", StringMatches: "a\\*b" }, { f: "axxb" })).toBe(false);
   });
@@ -91,11 +104,28 @@ describe("Choice rules", () => {
   });
 
   it("And, Or, Not (AWS example: a value between 20 and 30, or not a type)", async () => {
-    const between = { And: [{ Variable: "$.value", NumericGreaterThanEquals: 20 }, { Variable: "$.value", NumericLessThan: 30 }] };
+    const between = {
+      And: [
+        { Variable: "$.value", NumericGreaterThanEquals: 20 },
+        { Variable: "$.value", NumericLessThan: 30 },
+      ],
+    };
     expect(await matches(between, { value: 25 })).toBe(true);
     expect(await matches(between, { value: 30 })).toBe(false);
-    expect(await matches({ Or: [{ Variable: "$.v", StringEquals: "a" }, { Variable: "$.v", StringEquals: "b" }] }, { v: "b" })).toBe(true);
-    expect(await matches({ Not: { Variable: "$.type", StringEquals: "Private" } }, { type: "Public" })).toBe(true);
+    expect(
+      await matches(
+        {
+          Or: [
+            { Variable: "$.v", StringEquals: "a" },
+            { Variable: "$.v", StringEquals: "b" },
+          ],
+        },
+        { v: "b" },
+      ),
+    ).toBe(true);
+    expect(await matches({ Not: { Variable: "$.type", StringEquals: "Private" } }, { type: "Public" })).toBe(
+      true,
+    );
   });
 
   it("a comparison on a missing Variable is States.Runtime", async () => {
@@ -103,7 +133,13 @@ describe("Choice rules", () => {
   });
 
   it("no match and no Default is States.NoChoiceMatched", async () => {
-    const r = await runToEnd(machine({ C: { Type: "Choice", Choices: [{ Variable: "$.a", NumericEquals: 1, Next: "Y" }] }, Y: pass() }), { a: 2 });
+    const r = await runToEnd(
+      machine({
+        C: { Type: "Choice", Choices: [{ Variable: "$.a", NumericEquals: 1, Next: "Y" }] },
+        Y: pass(),
+      }),
+      { a: 2 },
+    );
     expect(r.exec.status).toBe("FAILED");
     expect(r.exec.error).toBe("States.NoChoiceMatched");
   });
@@ -111,7 +147,13 @@ describe("Choice rules", () => {
   it("applies InputPath and OutputPath, and Assign of the state and of the matched rule", async () => {
     const r = await runToEnd(
       machine({
-        C: { Type: "Choice", InputPath: "$.in", OutputPath: "$.x", Assign: { "s.$": "$.x" }, Choices: [{ Variable: "$.x", NumericEquals: 1, Assign: { rule: "first" }, Next: "Y" }] },
+        C: {
+          Type: "Choice",
+          InputPath: "$.in",
+          OutputPath: "$.x",
+          Assign: { "s.$": "$.x" },
+          Choices: [{ Variable: "$.x", NumericEquals: 1, Assign: { rule: "first" }, Next: "Y" }],
+        },
         Y: pass({ Parameters: { "v.$": "$", "s.$": "$s", "rule.$": "$rule" } }),
       }),
       { in: { x: 1 } },
