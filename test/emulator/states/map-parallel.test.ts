@@ -98,7 +98,7 @@ describe("Map", () => {
       [1, 2, 3, 4, 5],
     );
     for (let i = 0; i < 10 && h.state(arn).status === "RUNNING"; i++) {
-      pending.splice(0).forEach((release) => release());
+      for (const release of pending.splice(0)) release();
       await h.settle(arn);
     }
     expect(h.state(arn).status).toBe("SUCCEEDED");
