@@ -19,7 +19,7 @@ describe("execution history", () => {
       (h) =>
         h.handle("lambda:invoke", (req) => ({
           ok: true,
-          output: { StatusCode: 200, Payload: { echo: (req.input as { Payload: unknown }).Payload } },
+          output: { StatusCode: 200, Payload: { echo: (req.input as { Payload: Json }).Payload } },
         })),
     );
     const events = r.h.events(r.arn);
@@ -57,9 +57,7 @@ describe("execution history", () => {
     });
     expect(events[5]?.stateExitedEventDetails).toMatchObject({ name: "Research" });
     expect(events[6]?.executionSucceededEventDetails).toEqual({
-      output:
-        r.h.events(r.arn)[5]?.stateExitedEventDetails &&
-        (events[5]?.stateExitedEventDetails as { output: string }).output,
+      output: (events[5]?.stateExitedEventDetails as { output: string }).output,
       outputDetails: { truncated: false },
     });
     expect(typeof events[0]?.timestamp).toBe("number");
