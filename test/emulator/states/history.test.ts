@@ -57,7 +57,7 @@ describe("execution history", () => {
     });
     expect(events[5]?.stateExitedEventDetails).toMatchObject({ name: "Research" });
     expect(events[6]?.executionSucceededEventDetails).toEqual({
-      output: (events[5]?.stateExitedEventDetails as { output: string }).output,
+      output: (events[5]?.stateExitedEventDetails as { output?: string } | undefined)?.output,
       outputDetails: { truncated: false },
     });
     expect(typeof events[0]?.timestamp).toBe("number");

@@ -25,8 +25,8 @@ function machineArb(depth: number): fc.Arbitrary<JsonObject> {
     specs.forEach((spec, i) => {
       const next = i + 1 + spec.jump < names.length ? names[i + 1 + spec.jump] : undefined;
       const flow: JsonObject = next ? { Next: next } : { End: true };
-      const rp = spec.resultPath === undefined ? {} : { ResultPath: spec.resultPath };
-      const child = spec.child ?? { StartAt: "X", States: { X: { Type: "Pass", End: true } } };
+      const rp: JsonObject = spec.resultPath === undefined ? {} : { ResultPath: spec.resultPath };
+      const child: JsonObject = spec.child ?? { StartAt: "X", States: { X: { Type: "Pass", End: true } } };
       switch (spec.kind) {
         case "Pass":
           states[names[i] as string] = { Type: "Pass", Result: { x: spec.threshold }, ...rp, ...flow };
