@@ -57,6 +57,7 @@ export class ExecutionDriver {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly inflight = new Map<string, Set<string>>();
   private readonly interpreters = new Map<string, Interpreter>();
+  private readonly committed = new Map<string, LoadedExecution>();
   private readonly endWaiters = new Map<string, Array<() => void>>();
   private timer: NodeJS.Timeout | undefined;
   private timerDueAt = Number.POSITIVE_INFINITY;
@@ -115,6 +116,18 @@ export class ExecutionDriver {
     return next;
   }
 
+  /**
+   * The state this process committed last, when nobody has committed since (a
+   * cheap version probe); otherwise a fresh load. Saves parsing the whole state
+   * at every transition of a long run.
+   */
+  private latest(arn: string): LoadedExecution | undefined {
+    const mine = this.committed.get(arn);
+    if (mine && this.repo.version(arn) === mine.exec.version) return mine;
+    this.committed.delete(arn);
+    return this.repo.load(arn);
+  }
+
   /** Applies `change` to the latest state and commits it, re-reading on a conflict with another process. */
   private async transition(
     arn: string,
@@ -126,19 +139,31 @@ export class ExecutionDriver {
   ): Promise<Transition | undefined> {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
       if (this.closed) return undefined;
-      const loaded = this.repo.load(arn);
+      const loaded = this.latest(arn);
       if (!loaded) return undefined;
       const expected = loaded.exec.version;
-      const result = await change(this.interpreter(loaded), loaded.exec, this.now());
+      let result: Transition | undefined;
+      try {
+        result = await change(this.interpreter(loaded), loaded.exec, this.now());
+      } catch (err) {
+        this.committed.delete(arn);
+        throw err;
+      }
       if (!result) return undefined;
       const claim =
         result.dispatches.length > 0
           ? { owner: this.owner, leaseUntil: this.now() + this.leaseMs }
           : undefined;
-      if (!this.repo.commit(loaded.exec, expected, result.events, claim ? { claim } : {})) continue;
+      if (!this.repo.commit(loaded.exec, expected, result.events, claim ? { claim } : {})) {
+        this.committed.delete(arn);
+        continue;
+      }
       for (const taskId of result.dispatches) this.launch(loaded.exec, taskId);
       if (loaded.exec.status !== "RUNNING") this.ended(arn);
-      else this.wakeFor(nextWakeAt(loaded.exec));
+      else {
+        this.committed.set(arn, loaded);
+        this.wakeFor(nextWakeAt(loaded.exec));
+      }
       return result;
     }
     throw new Error(
@@ -279,6 +304,7 @@ export class ExecutionDriver {
 
   private ended(arn: string): void {
     this.interpreters.delete(arn);
+    this.committed.delete(arn);
     const waiters = this.endWaiters.get(arn);
     this.endWaiters.delete(arn);
     for (const resolve of waiters ?? []) resolve();

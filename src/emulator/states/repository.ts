@@ -20,6 +20,8 @@ export interface ExecutionRepository {
   /** Stores a new execution and its first events. */
   insert(exec: ExecutionState, definition: JsonObject, events: HistoryEvent[]): void;
   load(executionArn: string): LoadedExecution | undefined;
+  /** The committed version, cheaply: lets a driver reuse the state it committed last. */
+  version(executionArn: string): number | undefined;
   /**
    * Writes `exec` and appends `events` in one transaction, only if the stored
    * version is still `expectedVersion` (bumping it); false when another writer won.
@@ -46,6 +48,7 @@ export class MemoryRepository implements ExecutionRepository {
     string,
     {
       doc: string;
+      version: number;
       definition: JsonObject;
       events: HistoryEvent[];
       wakeAt?: number;
@@ -64,6 +67,7 @@ export class MemoryRepository implements ExecutionRepository {
   insert(exec: ExecutionState, definition: JsonObject, events: HistoryEvent[]): void {
     this.rows.set(exec.executionArn, {
       doc: this.serialize ? JSON.stringify(exec) : "",
+      version: exec.version,
       definition,
       events: [...events],
       dispatching: false,
@@ -88,11 +92,9 @@ export class MemoryRepository implements ExecutionRepository {
   ): boolean {
     const row = this.rows.get(exec.executionArn);
     if (!row) return false;
-    if (this.serialize) {
-      const stored = JSON.parse(row.doc) as ExecutionState;
-      if (stored.version !== expectedVersion) return false;
-    }
+    if (row.version !== expectedVersion) return false;
     exec.version = expectedVersion + 1;
+    row.version = exec.version;
     if (this.serialize) row.doc = JSON.stringify(exec);
     row.events.push(...events);
     row.wakeAt = wakeAtOf(exec);
@@ -102,6 +104,10 @@ export class MemoryRepository implements ExecutionRepository {
       row.leaseUntil = options.claim.leaseUntil;
     }
     return true;
+  }
+
+  version(executionArn: string): number | undefined {
+    return this.rows.get(executionArn)?.version;
   }
 
   events(executionArn: string): HistoryEvent[] {

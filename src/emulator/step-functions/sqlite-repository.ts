@@ -61,6 +61,13 @@ export class SqliteExecutionRepository implements ExecutionRepository {
     return { exec: JSON.parse(row.doc) as ExecutionState, definition: cached.value };
   }
 
+  version(executionArn: string): number | undefined {
+    const row = this.db.statement("SELECT version FROM sfn_executions WHERE arn = ?").get(executionArn) as
+      | { version: number }
+      | undefined;
+    return row ? Number(row.version) : undefined;
+  }
+
   commit(
     exec: ExecutionState,
     expectedVersion: number,
