@@ -317,7 +317,19 @@ export class ExecutionDriver {
     this.poll();
   }
 
+  /**
+   * Stops polling and starts nothing more. Claims on integration calls still
+   * running here are released, so the next process calls them again at once
+   * instead of waiting for the claims to lapse.
+   */
   stopTimers(): void {
+    if (this.running && this.inflight.size > 0) {
+      try {
+        this.repo.renew(this.owner, [...this.inflight.keys()], 0);
+      } catch {
+        // the claims lapse on their own
+      }
+    }
     this.running = false;
     this.closed = true;
     clearTimeout(this.timer);

@@ -47,7 +47,7 @@ export function startExecution(ctx: SfnContext, input: SfnInput) {
   const machine = getMachine(ctx, required(input, "stateMachineArn"));
   const name = optional(input, "name") ?? randomUUID();
   checkName(name, "execution");
-  const { text, value } = executionInput(input);
+  const { value } = executionInput(input);
   const definition = JSON.parse(machine.definition) as JsonObject;
   const now = ctx.now();
   const base = {
@@ -61,6 +61,8 @@ export function startExecution(ctx: SfnContext, input: SfnInput) {
   if (machine.type === "EXPRESS") {
     const arn = expressExecutionArn(ctx, machine.name, name, randomUUID());
     ctx.expressDriver.start({ ...base, executionArn: arn });
+    // No history is kept for EXPRESS executions: forget it once it ends.
+    void ctx.expressDriver.untilSettled(arn).then(() => ctx.expressRepository.delete(arn));
     return { executionArn: arn, startDate: epochSeconds(now) };
   }
   const arn = executionArn(ctx, machine.name, name);
@@ -71,7 +73,6 @@ export function startExecution(ctx: SfnContext, input: SfnInput) {
       return { executionArn: arn, startDate: epochSeconds(existing.startDate) };
     throw sfnError("ExecutionAlreadyExists", `Execution Already Exists: '${arn}'`);
   }
-  void text;
   ctx.driver.start({ ...base, executionArn: arn });
   return { executionArn: arn, startDate: epochSeconds(now) };
 }
