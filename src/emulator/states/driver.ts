@@ -9,6 +9,7 @@
  * for due executions, so a Wait due while no emulator ran fires on the next start.
  */
 import { randomUUID } from "node:crypto";
+import { DriverTimers } from "./driver-timers.js";
 import {
   findTokenFrame,
   Interpreter,
@@ -42,15 +43,12 @@ interface Transition {
 type TokenAnswer = "ok" | "missing" | "timed-out";
 
 const MAX_CONFLICT_RETRIES = 50;
-/** setTimeout's ceiling; longer delays are re-armed in steps, never overflowed. */
-const MAX_TIMER_MS = 2_147_483_647;
 
 export class ExecutionDriver {
   readonly owner: string;
   private readonly repo: ExecutionRepository;
   private readonly dispatcher: TaskDispatcher;
   private readonly leaseMs: number;
-  private readonly pollMs: number;
   private readonly now: () => number;
   private readonly region: string;
   private readonly accountId: string;
@@ -59,10 +57,7 @@ export class ExecutionDriver {
   private readonly interpreters = new Map<string, Interpreter>();
   private readonly committed = new Map<string, LoadedExecution>();
   private readonly endWaiters = new Map<string, Array<() => void>>();
-  private timer: NodeJS.Timeout | undefined;
-  private timerDueAt = Number.POSITIVE_INFINITY;
-  private renewTimer: NodeJS.Timeout | undefined;
-  private running = false;
+  private readonly timers: DriverTimers;
   /** Set by stopTimers: the store may be closing, so nothing more is started. */
   private closed = false;
 
@@ -73,8 +68,17 @@ export class ExecutionDriver {
     this.accountId = opts.accountId;
     this.owner = opts.owner ?? randomUUID();
     this.leaseMs = opts.leaseMs ?? 30_000;
-    this.pollMs = opts.pollMs ?? 1_000;
     this.now = opts.now ?? Date.now;
+    this.timers = new DriverTimers({
+      repository: this.repo,
+      owner: this.owner,
+      leaseMs: this.leaseMs,
+      pollMs: opts.pollMs ?? 1_000,
+      now: this.now,
+      drive: (arn) => this.drive(arn),
+      reclaim: (arn) => this.reclaim(arn),
+      inflight: () => new Set(this.inflight.keys()),
+    });
   }
 
   private interpreter(loaded: LoadedExecution): Interpreter {
@@ -162,7 +166,7 @@ export class ExecutionDriver {
       if (loaded.exec.status !== "RUNNING") this.ended(arn);
       else {
         this.committed.set(arn, loaded);
-        this.wakeFor(nextWakeAt(loaded.exec));
+        this.timers.wakeFor(nextWakeAt(loaded.exec));
       }
       return result;
     }
@@ -188,7 +192,7 @@ export class ExecutionDriver {
     const tasks = this.inflight.get(arn) ?? new Set<string>();
     this.inflight.set(arn, tasks);
     tasks.add(taskId);
-    this.armRenewal();
+    this.timers.renewClaims();
     const ctx = {
       executionArn: arn,
       stateMachineArn: exec.stateMachineArn,
@@ -312,84 +316,13 @@ export class ExecutionDriver {
 
   /** Starts polling for due timers and lapsed claims (including those left by a previous process). */
   startTimers(): void {
-    this.running = true;
     this.closed = false;
-    this.poll();
+    this.timers.start();
   }
 
-  /**
-   * Stops polling and starts nothing more. Claims on integration calls still
-   * running here are released, so the next process calls them again at once
-   * instead of waiting for the claims to lapse.
-   */
+  /** Stops polling and starts nothing more (the store may be closing). */
   stopTimers(): void {
-    if (this.running && this.inflight.size > 0) {
-      try {
-        this.repo.renew(this.owner, [...this.inflight.keys()], 0);
-      } catch {
-        // the claims lapse on their own
-      }
-    }
-    this.running = false;
+    this.timers.stop();
     this.closed = true;
-    clearTimeout(this.timer);
-    clearInterval(this.renewTimer);
-    this.timer = undefined;
-    this.renewTimer = undefined;
-  }
-
-  private poll(): void {
-    if (!this.running) return;
-    const now = this.now();
-    try {
-      for (const arn of this.repo.due(now)) void this.drive(arn).catch(() => undefined);
-      for (const arn of this.repo.lapsed(now))
-        if (!this.inflight.has(arn)) void this.reclaim(arn).catch(() => undefined);
-    } catch {
-      // A busy database: try again on the next tick.
-    }
-    this.armPoll();
-  }
-
-  /** Re-arms for the next due timer, but never later than the poll interval (other processes add work too). */
-  armPoll(): void {
-    if (!this.running) return;
-    clearTimeout(this.timer);
-    let delay = this.pollMs;
-    try {
-      const next = this.repo.nextWakeAt();
-      if (next !== undefined) delay = Math.max(0, Math.min(delay, next - this.now()));
-    } catch {
-      // keep the poll interval
-    }
-    this.timerDueAt = this.now() + delay;
-    this.timer = setTimeout(() => this.poll(), Math.min(delay, MAX_TIMER_MS));
-    this.timer.unref();
-  }
-
-  /** A transition set a timer earlier than the one armed: re-arm for it (0 = runnable now, driven already). */
-  private wakeFor(at: number | undefined): void {
-    if (!this.running || at === undefined || at === 0 || at >= this.timerDueAt) return;
-    this.armPoll();
-  }
-
-  private armRenewal(): void {
-    if (this.renewTimer) return;
-    this.renewTimer = setInterval(
-      () => {
-        if (this.inflight.size === 0) {
-          clearInterval(this.renewTimer);
-          this.renewTimer = undefined;
-          return;
-        }
-        try {
-          this.repo.renew(this.owner, [...this.inflight.keys()], this.now() + this.leaseMs);
-        } catch {
-          // retried on the next tick, well before the claim lapses
-        }
-      },
-      Math.max(10, Math.floor(this.leaseMs / 3)),
-    );
-    this.renewTimer.unref();
   }
 }
