@@ -83,6 +83,8 @@ describe("intrinsic functions", () => {
   it("States.MathRandom, States.MathAdd, States.StringSplit, States.UUID", async () => {
     const random = (await evaluate("States.MathRandom(1, 999)")).value as number;
     expect(Number.isInteger(random) && random >= 1 && random < 999).toBe(true);
+    const seeded = await evaluate("States.MathRandom(1, 999, 1234)");
+    expect(await evaluate("States.MathRandom(1, 999, 1234)")).toEqual(seeded);
     expect(await evaluate("States.MathAdd($.v, -1)", { v: 111 })).toEqual({ value: 110 });
     expect(await evaluate("States.StringSplit($.s, $.d)", { s: "1,2,3,4,5", d: "," })).toEqual({
       value: ["1", "2", "3", "4", "5"],
