@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../../../src/emulator/states/types.js";
+import { checkDefinition } from "../../../src/emulator/step-functions/definition.js";
 import { runToEnd } from "./harness.js";
 
 type Kind = "Pass" | "Choice" | "Map" | "Parallel" | "Wait" | "Succeed" | "Fail";
@@ -20,29 +21,46 @@ function machineArb(depth: number): fc.Arbitrary<JsonObject> {
     child: depth > 0 ? machineArb(depth - 1) : fc.constant(undefined),
   });
   return fc.array(stateArb, { minLength: 1, maxLength: 6 }).map((specs) => {
+    // Every state reachable: a chain S0 → S1 → …, a Choice's rule may jump ahead;
+    // Succeed and Fail (and no Choice) only at the end.
+    const last = specs.length - 1;
     const names = specs.map((_, i) => `S${i}`);
     const states: JsonObject = {};
     specs.forEach((spec, i) => {
-      const next = i + 1 + spec.jump < names.length ? names[i + 1 + spec.jump] : undefined;
-      const flow: JsonObject = next ? { Next: next } : { End: true };
+      const name = names[i] as string;
+      const isLast = i === last;
+      const kind = isLast
+        ? spec.kind === "Choice"
+          ? "Pass"
+          : spec.kind
+        : spec.kind === "Succeed" || spec.kind === "Fail"
+          ? "Pass"
+          : spec.kind;
+      const flow: JsonObject = isLast ? { End: true } : { Next: names[i + 1] as string };
       const rp: JsonObject = spec.resultPath === undefined ? {} : { ResultPath: spec.resultPath };
       const child: JsonObject = spec.child ?? { StartAt: "X", States: { X: { Type: "Pass", End: true } } };
-      switch (spec.kind) {
+      switch (kind) {
         case "Pass":
-          states[names[i] as string] = { Type: "Pass", Result: { x: spec.threshold }, ...rp, ...flow };
+          states[name] = { Type: "Pass", Result: { x: spec.threshold }, ...rp, ...flow };
           break;
         case "Wait":
-          states[names[i] as string] = { Type: "Wait", Seconds: Math.abs(spec.threshold), ...flow };
+          states[name] = { Type: "Wait", Seconds: Math.abs(spec.threshold), ...flow };
           break;
         case "Choice":
-          states[names[i] as string] = {
+          states[name] = {
             Type: "Choice",
-            Choices: [{ Variable: "$.x", NumericLessThan: spec.threshold, Next: next ?? "End" }],
-            Default: next ?? "End",
+            Choices: [
+              {
+                Variable: "$.x",
+                NumericLessThan: spec.threshold,
+                Next: names[Math.min(last, i + 1 + spec.jump)] as string,
+              },
+            ],
+            Default: names[i + 1] as string,
           };
           break;
         case "Map":
-          states[names[i] as string] = {
+          states[name] = {
             Type: "Map",
             ItemsPath: "$$.Execution.Input.items",
             ItemProcessor: child,
@@ -51,28 +69,51 @@ function machineArb(depth: number): fc.Arbitrary<JsonObject> {
           };
           break;
         case "Parallel":
-          states[names[i] as string] = { Type: "Parallel", Branches: [child, child], ...rp, ...flow };
+          states[name] = { Type: "Parallel", Branches: [child, child], ...rp, ...flow };
           break;
         case "Succeed":
-          states[names[i] as string] = { Type: "Succeed" };
+          states[name] = { Type: "Succeed" };
           break;
         case "Fail":
-          states[names[i] as string] = { Type: "Fail", Error: "Generated", Cause: `at ${i}` };
+          states[name] = { Type: "Fail", Error: "Generated", Cause: `at ${i}` };
           break;
       }
     });
-    states.End = { Type: "Succeed" };
     return { StartAt: "S0", States: states };
   });
+}
+
+/** State names are unique machine-wide in ASL: renames every state (branches and processors too). */
+function uniquify(machine: JsonObject, counter = { n: 0 }): JsonObject {
+  const names = new Map<string, string>();
+  for (const name of Object.keys(machine.States as JsonObject)) names.set(name, `N${counter.n++}`);
+  const rename = (name: unknown): string => names.get(String(name)) ?? String(name);
+  const states: JsonObject = {};
+  for (const [name, value] of Object.entries(machine.States as JsonObject)) {
+    const state = structuredClone(value) as JsonObject;
+    if (typeof state.Next === "string") state.Next = rename(state.Next);
+    if (typeof state.Default === "string") state.Default = rename(state.Default);
+    if (Array.isArray(state.Choices))
+      for (const rule of state.Choices as JsonObject[]) rule.Next = rename(rule.Next);
+    if (state.ItemProcessor) state.ItemProcessor = uniquify(state.ItemProcessor as JsonObject, counter);
+    if (Array.isArray(state.Branches))
+      state.Branches = (state.Branches as JsonObject[]).map((b) => uniquify(b, counter));
+    states[rename(name)] = state;
+  }
+  return { ...machine, StartAt: rename(machine.StartAt), States: states };
 }
 
 describe("interpreter properties", () => {
   it("never crashes and always ends terminal, with a well-formed history", async () => {
     await fc.assert(
       fc.asyncProperty(
-        machineArb(2),
+        machineArb(2).map((m) => uniquify(m)),
         fc.record({ x: fc.integer({ min: -10, max: 10 }), items: fc.array(fc.integer(), { maxLength: 3 }) }),
         async (definition, input) => {
+          // Valid as CreateStateMachine would judge it, so the property is about real definitions.
+          expect(
+            checkDefinition(JSON.stringify(definition)).diagnostics.filter((d) => d.severity === "ERROR"),
+          ).toEqual([]);
           const r = await runToEnd(definition, input);
           expect(["SUCCEEDED", "FAILED"]).toContain(r.exec.status);
           const events = r.h.events(r.arn);
@@ -85,7 +126,7 @@ describe("interpreter properties", () => {
           if (r.exec.error === "States.Runtime") expect(r.exec.cause).toMatch(/path/i);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 50 },
     );
   });
 });
