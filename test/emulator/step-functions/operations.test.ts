@@ -387,6 +387,54 @@ describe("executions", () => {
   });
 });
 
+describe("filters and data options", () => {
+  it("redriveFilter, includedData METADATA_ONLY, history of an unknown execution, EXPRESS StartExecution", async () => {
+    await using t = await sfnEmulator();
+    const failing = await create(
+      t.sfn,
+      "fails",
+      JSON.stringify({ StartAt: "F", States: { F: { Type: "Fail", Error: "E" } } }),
+    );
+    const one = (
+      await t.sfn.send(
+        new StartExecutionCommand({ stateMachineArn: failing, name: "one", input: '{"big":"data"}' }),
+      )
+    ).executionArn as string;
+    const two = (await t.sfn.send(new StartExecutionCommand({ stateMachineArn: failing, name: "two" })))
+      .executionArn as string;
+    await finished(t.sfn, one);
+    await finished(t.sfn, two);
+    await t.sfn.send(new RedriveExecutionCommand({ executionArn: one }));
+    await until(
+      () => t.sfn.send(new DescribeExecutionCommand({ executionArn: one })),
+      (d) => d.status === "FAILED" && d.redriveCount === 1,
+      "the redrive to fail again",
+    );
+    const redriven = await t.sfn.send(
+      new ListExecutionsCommand({ stateMachineArn: failing, redriveFilter: "REDRIVEN" }),
+    );
+    expect(redriven.executions?.map((e) => e.name)).toEqual(["one"]);
+    const notRedriven = await t.sfn.send(
+      new ListExecutionsCommand({ stateMachineArn: failing, redriveFilter: "NOT_REDRIVEN" }),
+    );
+    expect(notRedriven.executions?.map((e) => e.name)).toEqual(["two"]);
+    const metadata = await t.sfn.send(
+      new DescribeExecutionCommand({ executionArn: one, includedData: "METADATA_ONLY" }),
+    );
+    expect(metadata.input).toBeUndefined();
+    expect(metadata.redriveDate).toBeInstanceOf(Date);
+    expect(
+      (await errorOf(t.sfn.send(new GetExecutionHistoryCommand({ executionArn: `${one}x` })))).name,
+    ).toBe("ExecutionDoesNotExist");
+    const express = await create(t.sfn, "async-express", PASS, "EXPRESS");
+    const started = await t.sfn.send(new StartExecutionCommand({ stateMachineArn: express }));
+    expect(started.executionArn).toMatch(/:express:async-express:/);
+    expect((await errorOf(t.sfn.send(new ListExecutionsCommand({ stateMachineArn: express })))).name).toBe(
+      "StateMachineTypeNotSupported",
+    );
+  });
+});
+
 describe("task tokens", () => {
   it("SendTaskSuccess/Failure/Heartbeat: InvalidToken, TaskDoesNotExist, TaskTimedOut, InvalidOutput", async () => {
     await using t = await sfnEmulator({}, internals);
