@@ -47,6 +47,11 @@ function taskContext(frame: Frame): JsonObject {
   return frame.task?.token ? { Task: { Token: frame.task.token } } : {};
 }
 
+/**
+ * JSONPath Assign: `$` is the value the state produced (a Task's, Map's or Parallel's result
+ * after ResultSelector; for Pass, Wait, Choice and Succeed their effective input or Result),
+ * as AWS's variables page describes it from memory here — not re-verified against the service.
+ */
 export function jsonPathAssign(
   step: Step,
   frame: Frame,

@@ -165,6 +165,71 @@ describe("durable Step Functions executions", () => {
     }
   }, 60_000);
 
+  it("resumes positions inside Parallel branches and Map iterations after SIGKILL", async () => {
+    using dir = tempDir();
+    const dbPath = join(dir.path, "sfn.db");
+    const callback = {
+      Type: "Task",
+      Resource: "arn:aws:states:::lambda:invoke.waitForTaskToken",
+      Parameters: { Payload: { "token.$": "$$.Task.Token" } },
+      End: true,
+    };
+    const definition = JSON.stringify({
+      StartAt: "Both",
+      States: {
+        Both: {
+          Type: "Parallel",
+          Branches: [
+            {
+              StartAt: "Each",
+              States: {
+                Each: {
+                  Type: "Map",
+                  ItemProcessor: { StartAt: "Ask", States: { Ask: callback } },
+                  End: true,
+                },
+              },
+            },
+            { StartAt: "Counted", States: { Counted: { Type: "Pass", Result: "other branch", End: true } } },
+          ],
+          End: true,
+        },
+      },
+    });
+    const first = await spawnEmulator(dbPath);
+    const { stateMachineArn } = await first.sfn.send(
+      new CreateStateMachineCommand({ name: "nested", definition, roleArn: ROLE }),
+    );
+    const { executionArn } = await first.sfn.send(
+      new StartExecutionCommand({ stateMachineArn, input: '["a","b"]' }),
+    );
+    const events = await until(
+      () => history(first.sfn, executionArn as string),
+      (e) => e.filter((x) => x.type === "TaskSubmitted").length === 2,
+      "both iterations to wait",
+    );
+    const tokens = events
+      .filter((e) => e.type === "TaskScheduled")
+      .map(
+        (e) =>
+          (JSON.parse(e.taskScheduledEventDetails?.parameters ?? "{}") as { Payload: { token: string } })
+            .Payload.token,
+      );
+    await kill(first.child);
+    first.sfn.destroy();
+    const second = await spawnEmulator(dbPath);
+    try {
+      await second.sfn.send(new SendTaskSuccessCommand({ taskToken: tokens[1], output: '"second"' }));
+      await second.sfn.send(new SendTaskSuccessCommand({ taskToken: tokens[0], output: '"first"' }));
+      const done = await finished(second.sfn, executionArn as string);
+      expect(done.status).toBe("SUCCEEDED");
+      expect(JSON.parse(done.output ?? "null")).toEqual([["first", "second"], "other branch"]);
+    } finally {
+      await kill(second.child);
+      second.sfn.destroy();
+    }
+  }, 60_000);
+
   it("fires a Wait that fell due while no emulator was running", async () => {
     using dir = tempDir();
     const dbPath = join(dir.path, "sfn.db");
