@@ -26,10 +26,34 @@ type AslValidator = (
 
 const aslValidator = createRequire(import.meta.url)("asl-validator") as AslValidator;
 
-export function checkDefinition(text: string): {
-  definition?: JsonObject;
-  diagnostics: DefinitionDiagnostic[];
-} {
+/** EXPRESS workflows run at most 5 minutes and cannot wait for callbacks or child runs (AWS rejects both). */
+function expressProblems(machine: unknown, at: string, out: DefinitionDiagnostic[]): void {
+  const states = (machine as { States?: Record<string, Record<string, unknown>> } | null)?.States;
+  if (!states || typeof states !== "object") return;
+  for (const [name, state] of Object.entries(states)) {
+    const location = `${at}/States/${name}`;
+    const resource = typeof state?.Resource === "string" ? state.Resource : "";
+    const pattern = /\.(waitForTaskToken|sync)(:\d+)?$/.exec(resource)?.[1];
+    if (pattern)
+      out.push({
+        severity: "ERROR",
+        code: "SCHEMA_VALIDATION_FAILED",
+        message: `Express state machine does not support '.${pattern}' service integration`,
+        location: `${location}/Resource`,
+      });
+    if (Array.isArray(state?.Branches))
+      state.Branches.forEach((branch, i) => {
+        expressProblems(branch, `${location}/Branches/${i}`, out);
+      });
+    for (const key of ["ItemProcessor", "Iterator"])
+      if (state?.[key]) expressProblems(state[key], `${location}/${key}`, out);
+  }
+}
+
+export function checkDefinition(
+  text: string,
+  type: "STANDARD" | "EXPRESS" = "STANDARD",
+): { definition?: JsonObject; diagnostics: DefinitionDiagnostic[] } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -72,12 +96,13 @@ export function checkDefinition(text: string): {
       message: `${d.message}${d.hint ? ` ${d.hint}` : ""} (line ${d.line}, column ${d.column})`,
     });
   }
+  if (type === "EXPRESS") expressProblems(parsed, "", diagnostics);
   return { definition: parsed as JsonObject, diagnostics };
 }
 
 /** The definition, or InvalidDefinition naming the first errors as AWS does. */
-export function requireValidDefinition(text: string): JsonObject {
-  const { definition, diagnostics } = checkDefinition(text);
+export function requireValidDefinition(text: string, type: "STANDARD" | "EXPRESS" = "STANDARD"): JsonObject {
+  const { definition, diagnostics } = checkDefinition(text, type);
   const errors = diagnostics.filter((d) => d.severity === "ERROR");
   if (!definition || errors.length > 0) {
     const listed = errors

@@ -380,6 +380,11 @@ describe("executions", () => {
       error: "Nope",
       cause: "because",
     });
+    const callback = await errorOf(create(t.sfn, "express-callback", CALLBACK, "EXPRESS"));
+    expect([callback.name, callback.message]).toEqual([
+      "InvalidDefinition",
+      expect.stringContaining("'.waitForTaskToken'"),
+    ]);
     const standard = await create(t.sfn, "std");
     expect(
       (await errorOf(t.sfn.send(new StartSyncExecutionCommand({ stateMachineArn: standard })))).name,

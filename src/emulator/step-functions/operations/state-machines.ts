@@ -53,7 +53,7 @@ export function createStateMachine(ctx: SfnContext, input: SfnInput) {
   const definition = definitionText(input);
   const roleArn = required(input, "roleArn");
   const type = machineType(input);
-  requireValidDefinition(definition);
+  requireValidDefinition(definition, type);
   const table = machines(ctx);
   const existing = table.byName(name);
   if (existing) {
@@ -116,7 +116,7 @@ export function updateStateMachine(ctx: SfnContext, input: SfnInput) {
       "Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified",
     );
   if (definition !== undefined) {
-    requireValidDefinition(definitionText(input));
+    requireValidDefinition(definitionText(input), machine.type);
     machine.definition = definition;
   }
   if (roleArn !== undefined) machine.roleArn = roleArn;
@@ -160,10 +160,10 @@ export function listStateMachines(ctx: SfnContext, input: SfnInput) {
 
 export function validateStateMachineDefinition(_ctx: SfnContext, input: SfnInput) {
   const text = definitionText(input);
-  machineType(input);
+  const type = machineType(input);
   const severity = optional(input, "severity") ?? "ERROR";
   const max = optionalInt(input, "maxResults", 0, 100) || 100;
-  const all = checkDefinition(text).diagnostics.filter(
+  const all = checkDefinition(text, type).diagnostics.filter(
     (d) => severity === "WARNING" || d.severity === "ERROR",
   );
   return {
