@@ -6,13 +6,16 @@
  * must wait (Wait, retry back-off, task timeouts) just records when.
  */
 import { errorOf } from "./errors.js";
+import { findTokenFrame, nextRunnable } from "./frames.js";
 import { enterState, errorDetails, failFrame, rootFrame } from "./lifecycle.js";
 import { handleError } from "./recovery.js";
 import { finishWait, runChoice, runFail, runPass, runSucceed, startWait } from "./state-basic.js";
 import { startGroup } from "./state-group.js";
 import { scheduleTask, taskAnswered, taskTimedOut } from "./state-task.js";
 import { checkSize, Step, type StepHost, stringify } from "./step-context.js";
-import type { ExecutionState, Frame, Json, JsonObject, PendingTask, TaskOutcome } from "./types.js";
+import type { ExecutionState, Frame, Json, JsonObject, TaskOutcome } from "./types.js";
+
+export { findTokenFrame, nextWakeAt, pendingDispatches, taskContextOf } from "./frames.js";
 
 export interface NewExecution {
   executionArn: string;
@@ -160,6 +163,7 @@ export class Interpreter {
   ): Step {
     const step = new Step(exec, this.definition, now, this.host);
     const root = rootFrame(step);
+    if (status === "ABORTED") recordAborts(step);
     for (const id of Object.keys(exec.frames)) if (id !== "0") delete exec.frames[id];
     delete root.task;
     delete root.group;
@@ -175,6 +179,29 @@ export class Interpreter {
     const key = `e${type.slice(1)}EventDetails`;
     step.emit(root, type, key, errorDetails(error, cause));
     return step;
+  }
+}
+
+const ABORTABLE = new Set(["Task", "Wait", "Map", "Parallel"]);
+
+/** StopExecution: what was running records `<Type>StateAborted` (and `MapIterationAborted`), innermost first. */
+function recordAborts(step: Step): void {
+  for (const frame of Object.values(step.exec.frames).reverse()) {
+    if (frame.done) continue;
+    let type: unknown;
+    try {
+      type = step.stateDef(frame).Type;
+    } catch {
+      continue;
+    }
+    const running = frame.phase !== "enter";
+    if (running && ABORTABLE.has(String(type))) step.emit(frame, `${String(type)}StateAborted`);
+    const parent = frame.parentId ? step.exec.frames[frame.parentId] : undefined;
+    if (parent?.group?.kind === "map")
+      step.emit(frame, "MapIterationAborted", "mapIterationAbortedEventDetails", {
+        name: parent.state,
+        index: frame.index ?? 0,
+      });
   }
 }
 
@@ -243,54 +270,4 @@ async function enter(step: Step, frame: Frame, state: JsonObject): Promise<void>
         `The state ${frame.state} has an unknown Type ${JSON.stringify(state.Type)}`,
       );
   }
-}
-
-function nextRunnable(exec: ExecutionState, now: number): Frame | undefined {
-  for (const frame of Object.values(exec.frames)) {
-    if (frame.done) continue;
-    if (frame.phase === "enter") return frame;
-    if ((frame.phase === "wait" || frame.phase === "retry") && (frame.wakeAt ?? 0) <= now) return frame;
-    if (frame.phase === "task" && frame.task && dueAt(frame.task) <= now) return frame;
-  }
-  return undefined;
-}
-
-function dueAt(task: PendingTask): number {
-  return Math.min(task.timeoutAt ?? Number.POSITIVE_INFINITY, task.heartbeatAt ?? Number.POSITIVE_INFINITY);
-}
-
-/** When the execution next needs attention from a timer (epoch ms), or undefined. */
-export function nextWakeAt(exec: ExecutionState): number | undefined {
-  if (exec.status !== "RUNNING") return undefined;
-  let next = exec.timeoutAt ?? Number.POSITIVE_INFINITY;
-  for (const frame of Object.values(exec.frames)) {
-    if (frame.done) continue;
-    if (frame.phase === "enter") return 0;
-    if ((frame.phase === "wait" || frame.phase === "retry") && frame.wakeAt !== undefined)
-      next = Math.min(next, frame.wakeAt);
-    if (frame.phase === "task" && frame.task) next = Math.min(next, dueAt(frame.task));
-  }
-  return Number.isFinite(next) ? next : undefined;
-}
-
-export function findTokenFrame(exec: ExecutionState, token: string): Frame | undefined {
-  if (exec.status !== "RUNNING") return undefined;
-  return Object.values(exec.frames).find((f) => f.task?.token === token);
-}
-
-/** Integration calls that were under way (re-dispatched when their process died). */
-export function pendingDispatches(exec: ExecutionState): PendingTask[] {
-  if (exec.status !== "RUNNING") return [];
-  return Object.values(exec.frames)
-    .map((f) => f.task)
-    .filter((t): t is PendingTask => t !== undefined && t.awaiting === "dispatch");
-}
-
-export function taskContextOf(
-  exec: ExecutionState,
-  taskId: string,
-): { frame: Frame; task: PendingTask } | undefined {
-  for (const frame of Object.values(exec.frames))
-    if (frame.task?.id === taskId) return { frame, task: frame.task };
-  return undefined;
 }

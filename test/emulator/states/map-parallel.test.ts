@@ -153,6 +153,29 @@ describe("Map", () => {
     expect(Object.keys(h.state(arn).frames)).toEqual(["0"]);
   });
 
+  it("StopExecution during a Map records the aborts, innermost first", async () => {
+    const h = new Harness().handle("lambda:invoke", () => new Promise(() => {}));
+    const arn = await h.start(
+      machine({
+        M: {
+          Type: "Map",
+          ItemProcessor: machine({ T: { Type: "Task", Resource: TASK, End: true } }),
+          End: true,
+        },
+      }),
+      [1, 2],
+    );
+    await h.driver.stop(arn, "Stop", "now");
+    expect(h.types(arn).slice(-6)).toEqual([
+      "TaskStateAborted",
+      "MapIterationAborted",
+      "TaskStateAborted",
+      "MapIterationAborted",
+      "MapStateAborted",
+      "ExecutionAborted",
+    ]);
+  });
+
   it("ToleratedFailureCount and ToleratedFailurePercentage", async () => {
     const failOdd = machine({
       C: {
