@@ -73,7 +73,8 @@ export class Interpreter {
       phase: "enter",
       input: args.input,
       enteredAt: args.now,
-      prev: 1,
+      // As in the history of aws-behaviour.md §6.4: the first state's StateEntered links to 0, not to ExecutionStarted.
+      prev: 0,
       retries: [],
       vars: {},
     };

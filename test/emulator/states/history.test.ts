@@ -25,7 +25,7 @@ describe("execution history", () => {
     const events = r.h.events(r.arn);
     expect(events.map((e) => [e.id, e.type, e.previousEventId])).toEqual([
       [1, "ExecutionStarted", 0],
-      [2, "TaskStateEntered", 1],
+      [2, "TaskStateEntered", 0],
       [3, "TaskScheduled", 2],
       [4, "TaskStarted", 3],
       [5, "TaskSucceeded", 4],
