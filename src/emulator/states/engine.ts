@@ -151,7 +151,10 @@ export class Interpreter {
     step.emit(root, "ExecutionRedriven", "executionRedrivenEventDetails", {
       redriveCount: exec.redriveCount,
     });
+    const prior = root.lastGroup;
     enterState(step, root, root.state, root.input);
+    // A top-level Map or Parallel reruns only its unsuccessful children, as AWS's redrive does.
+    if (prior) root.redriveFrom = prior;
     return step;
   }
 
@@ -165,6 +168,7 @@ export class Interpreter {
     const step = new Step(exec, this.definition, now, this.host);
     const root = rootFrame(step);
     if (status === "ABORTED") recordAborts(step);
+    if (root.group) root.lastGroup = { results: root.group.results, succeeded: root.group.succeeded };
     for (const id of Object.keys(exec.frames)) if (id !== "0") delete exec.frames[id];
     delete root.task;
     delete root.group;

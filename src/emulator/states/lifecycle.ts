@@ -17,6 +17,8 @@ export function enterState(step: Step, frame: Frame, name: string, input: Json):
   delete frame.group;
   delete frame.wakeAt;
   delete frame.lastError;
+  delete frame.lastGroup;
+  delete frame.redriveFrom;
 }
 
 function assignedDetails(assigned: JsonObject | undefined): Record<string, unknown> {

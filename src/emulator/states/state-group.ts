@@ -56,6 +56,7 @@ function integer(
 
 /** Entering (or retrying) a Map or Parallel: compute the input and start the children. */
 export async function startGroup(step: Step, frame: Frame, state: JsonObject): Promise<void> {
+  delete frame.lastGroup;
   try {
     if (state.Type === "Map") await startMap(step, frame, state);
     else await startParallel(step, frame, state);
@@ -96,16 +97,19 @@ async function startMap(step: Step, frame: Frame, state: JsonObject): Promise<vo
       jsonata ? "States.QueryEvaluationError" : "States.Runtime",
       `The Map state ${frame.state} needs an array of items, got ${JSON.stringify(items)?.slice(0, 200)}`,
     );
+  const keep = kept(frame, items.length);
   const group: ChildGroup = {
     kind: "map",
-    pendingItems: [...items],
-    nextIndex: 0,
+    pendingItems: items.filter((_, i) => !keep.has(i)),
+    pendingIndexes: items.map((_, i) => i).filter((i) => !keep.has(i)),
+    succeeded: [...keep],
     total: items.length,
     maxConcurrency: integer(step, frame, state, "MaxConcurrency", frame.effective) ?? 0,
     running: [],
-    results: items.map(() => null),
+    results: items.map((_, i) => (keep.has(i) ? (frame.redriveFrom?.results[i] ?? null) : null)),
     failedCount: 0,
   };
+  delete frame.redriveFrom;
   const toleratedCount = integer(step, frame, state, "ToleratedFailureCount", frame.effective);
   const toleratedPercentage = integer(step, frame, state, "ToleratedFailurePercentage", frame.effective);
   if (toleratedCount !== undefined) group.toleratedCount = toleratedCount;
@@ -114,7 +118,13 @@ async function startMap(step: Step, frame: Frame, state: JsonObject): Promise<vo
   frame.phase = "children";
   step.emit(frame, "MapStateStarted", "mapStateStartedEventDetails", { length: items.length });
   await startIterations(step, frame, state);
-  if (group.total === 0) await finishGroup(step, frame, state);
+  if (group.running.length === 0 && group.pendingItems.length === 0) await finishGroup(step, frame, state);
+}
+
+/** The children a redrive keeps: those that succeeded before, if the shape is unchanged. */
+function kept(frame: Frame, count: number): Set<number> {
+  const prior = frame.redriveFrom;
+  return prior && prior.results.length === count ? new Set(prior.succeeded) : new Set();
 }
 
 async function startIterations(step: Step, frame: Frame, state: JsonObject): Promise<void> {
@@ -125,7 +135,7 @@ async function startIterations(step: Step, frame: Frame, state: JsonObject): Pro
     group.pendingItems.length > 0 &&
     (group.maxConcurrency <= 0 || group.running.length < group.maxConcurrency)
   ) {
-    const index = group.nextIndex++;
+    const index = group.pendingIndexes.shift() as number;
     const value = group.pendingItems.shift() as Json;
     const item = { Map: { Item: { Index: index, Value: value } } };
     let input = value;
@@ -161,23 +171,28 @@ async function startParallel(step: Step, frame: Frame, state: JsonObject): Promi
           )
       : jsonPathInput(step, frame, state, frame.input);
   const branches = Array.isArray(state.Branches) ? state.Branches : [];
-  frame.group = {
+  const keep = kept(frame, branches.length);
+  const group: ChildGroup = {
     kind: "parallel",
     pendingItems: [],
-    nextIndex: branches.length,
+    pendingIndexes: [],
+    succeeded: [...keep],
     total: branches.length,
     maxConcurrency: 0,
     running: [],
-    results: branches.map(() => null),
+    results: branches.map((_, i) => (keep.has(i) ? (frame.redriveFrom?.results[i] ?? null) : null)),
     failedCount: 0,
   };
+  delete frame.redriveFrom;
+  frame.group = group;
   frame.phase = "children";
   step.emit(frame, "ParallelStateStarted");
   branches.forEach((_, i) => {
+    if (keep.has(i)) return;
     const child = newChild(step, frame, [...frame.path, "States", frame.state, "Branches", i], input, i);
-    frame.group?.running.push(child.id);
+    group.running.push(child.id);
   });
-  if (branches.length === 0) await finishGroup(step, frame, state);
+  if (group.running.length === 0) await finishGroup(step, frame, state);
 }
 
 function overTolerance(group: ChildGroup): boolean {
@@ -201,7 +216,10 @@ export async function childFinished(
   const state = step.stateDef(parent);
   const index = child.index ?? 0;
   group.running = group.running.filter((id) => id !== child.id);
-  if (outcome.ok) group.results[index] = outcome.output;
+  if (outcome.ok) {
+    group.results[index] = outcome.output;
+    group.succeeded.push(index);
+  }
   if (group.kind === "map") {
     const type = outcome.ok ? "MapIterationSucceeded" : "MapIterationFailed";
     const key = outcome.ok ? "mapIterationSucceededEventDetails" : "mapIterationFailedEventDetails";
@@ -248,6 +266,7 @@ async function finishGroup(step: Step, frame: Frame, state: JsonObject): Promise
       dropDescendants(step, id);
       delete step.exec.frames[id];
     }
+    frame.lastGroup = { results: group.results, succeeded: group.succeeded };
     step.emit(frame, `${prefix}StateFailed`);
     await handleError(step, frame, state, group.failure.error, group.failure.cause);
     return;

@@ -31,9 +31,11 @@ export interface PendingTask {
 /** A Map's iterations or a Parallel's branches. */
 export interface ChildGroup {
   kind: "map" | "parallel";
-  /** Map: the items not yet started (index = nextIndex + position). */
+  /** Map: the items not yet started, and their indexes. */
   pendingItems: Json[];
-  nextIndex: number;
+  pendingIndexes: number[];
+  /** Indexes of the children that succeeded (a redrive reruns only the others). */
+  succeeded: number[];
   total: number;
   /** 0 = no limit. */
   maxConcurrency: number;
@@ -44,6 +46,11 @@ export interface ChildGroup {
   toleratedPercentage?: number;
   /** Set when the group failed; remaining children are abandoned. */
   failure?: { error: string; cause: string };
+}
+
+export interface PriorGroup {
+  results: Json[];
+  succeeded: number[];
 }
 
 export type FramePhase = "enter" | "wait" | "retry" | "task" | "children";
@@ -76,6 +83,10 @@ export interface Frame {
   wakeAt?: number;
   task?: PendingTask;
   group?: ChildGroup;
+  /** A Map's or Parallel's children as they stood when it failed or was stopped, for a redrive. */
+  lastGroup?: PriorGroup;
+  /** Set by a redrive: the successful children to keep instead of running them again. */
+  redriveFrom?: PriorGroup;
   /** A retried task's error, kept while the retry timer runs. */
   lastError?: { error: string; cause: string };
   done?: FrameOutcome;
