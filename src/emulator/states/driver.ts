@@ -85,11 +85,7 @@ export class ExecutionDriver {
     const arn = loaded.exec.executionArn;
     let interpreter = this.interpreters.get(arn);
     if (!interpreter || interpreter.definition !== loaded.definition) {
-      interpreter = new Interpreter(loaded.definition, {
-        region: this.region,
-        owner: this.owner,
-        leaseMs: this.leaseMs,
-      });
+      interpreter = new Interpreter(loaded.definition, { region: this.region });
       this.interpreters.set(arn, interpreter);
     }
     return interpreter;
@@ -97,11 +93,7 @@ export class ExecutionDriver {
 
   /** Records the new execution; it then runs in the background (await `untilSettled` to follow it). */
   start(args: NewExecution): ExecutionState {
-    const interpreter = new Interpreter(args.definition, {
-      region: this.region,
-      owner: this.owner,
-      leaseMs: this.leaseMs,
-    });
+    const interpreter = new Interpreter(args.definition, { region: this.region });
     const { exec, step } = interpreter.start(args);
     this.repo.insert(exec, args.definition, step.events);
     void this.drive(exec.executionArn).catch(() => undefined);

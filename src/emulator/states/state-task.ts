@@ -79,8 +79,6 @@ export async function scheduleTask(step: Step, frame: Frame, state: JsonObject):
       });
       step.emit(frame, "TaskStarted", "taskStartedEventDetails", names);
     }
-    task.owner = step.host.owner;
-    task.leaseUntil = step.now + step.host.leaseMs;
     frame.phase = "task";
     step.dispatches.push(taskId);
   } catch (err) {
@@ -141,8 +139,6 @@ export async function taskAnswered(
       outputDetails: { truncated: false },
     });
     task.awaiting = "token";
-    delete task.owner;
-    delete task.leaseUntil;
     if (task.heartbeatSeconds !== undefined) task.heartbeatAt = step.now + task.heartbeatSeconds * 1000;
     return;
   }

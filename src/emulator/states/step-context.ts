@@ -14,10 +14,6 @@ export const MAX_PAYLOAD_BYTES = 262_144;
 
 export interface StepHost {
   region: string;
-  /** The process that runs the integration calls this transition starts. */
-  owner: string;
-  /** How long a dispatch claim lasts before another process may retry the call. */
-  leaseMs: number;
 }
 
 export class Step {

@@ -23,9 +23,6 @@ export interface PendingTask {
   timeoutAt?: number;
   heartbeatSeconds?: number;
   heartbeatAt?: number;
-  /** The process running the integration call and until when its claim holds (epoch ms). */
-  owner?: string;
-  leaseUntil?: number;
 }
 
 /** A Map's iterations or a Parallel's branches. */
