@@ -38,19 +38,21 @@ function newChild(step: Step, parent: Frame, path: (string | number)[], input: J
   return child;
 }
 
-function integer(
+/** MaxConcurrency and the tolerances: a number, a `*Path` (JSONPath) or a `{% %}` expression (JSONata). */
+async function integer(
   step: Step,
   frame: Frame,
   state: JsonObject,
   field: string,
   input: Json,
-): number | undefined {
-  const value =
-    state[field] !== undefined
-      ? state[field]
-      : typeof state[`${field}Path`] === "string"
-        ? readPath(state[`${field}Path`] as string, step.pathScope(frame, input))
-        : undefined;
+): Promise<number | undefined> {
+  let value: Json | undefined = state[field];
+  if (step.language(frame, state) === "JSONata") {
+    if (value !== undefined)
+      value = await jsonataValue(step, frame, value, statesVariable(step, frame, frame.input), field);
+  } else if (value === undefined && typeof state[`${field}Path`] === "string") {
+    value = readPath(state[`${field}Path`] as string, step.pathScope(frame, input));
+  }
   return typeof value === "number" ? value : undefined;
 }
 
@@ -104,14 +106,20 @@ async function startMap(step: Step, frame: Frame, state: JsonObject): Promise<vo
     pendingIndexes: items.map((_, i) => i).filter((i) => !keep.has(i)),
     succeeded: [...keep],
     total: items.length,
-    maxConcurrency: integer(step, frame, state, "MaxConcurrency", frame.effective) ?? 0,
+    maxConcurrency: (await integer(step, frame, state, "MaxConcurrency", frame.effective)) ?? 0,
     running: [],
     results: items.map((_, i) => (keep.has(i) ? (frame.redriveFrom?.results[i] ?? null) : null)),
     failedCount: 0,
   };
   delete frame.redriveFrom;
-  const toleratedCount = integer(step, frame, state, "ToleratedFailureCount", frame.effective);
-  const toleratedPercentage = integer(step, frame, state, "ToleratedFailurePercentage", frame.effective);
+  const toleratedCount = await integer(step, frame, state, "ToleratedFailureCount", frame.effective);
+  const toleratedPercentage = await integer(
+    step,
+    frame,
+    state,
+    "ToleratedFailurePercentage",
+    frame.effective,
+  );
   if (toleratedCount !== undefined) group.toleratedCount = toleratedCount;
   if (toleratedPercentage !== undefined) group.toleratedPercentage = toleratedPercentage;
   frame.group = group;

@@ -167,6 +167,34 @@ describe("JSONata states", () => {
     expect(r.output).toBe(15 + 31);
   });
 
+  it("Map: MaxConcurrency and ToleratedFailureCount from expressions", async () => {
+    const r = await runToEnd(
+      machine(
+        {
+          M: {
+            Type: "Map",
+            Items: "{% $states.input.xs %}",
+            MaxConcurrency: "{% $states.input.limit %}",
+            ToleratedFailureCount: "{% $states.input.tolerate %}",
+            ItemProcessor: machine({
+              C: {
+                Type: "Choice",
+                Choices: [{ Condition: "{% $states.input = 2 %}", Next: "F" }],
+                Default: "P",
+              },
+              F: { Type: "Fail", Error: "Two" },
+              P: { Type: "Pass", End: true },
+            }),
+            End: true,
+          },
+        },
+        JSONATA,
+      ),
+      { xs: [1, 2, 3], limit: 1, tolerate: 1 },
+    );
+    expect(r.output).toEqual([1, { Error: "Two", Cause: "" }, 3]);
+  });
+
   it("Wait: Seconds from an expression", async () => {
     const r = await runToEnd(
       machine({ W: { Type: "Wait", Seconds: "{% $states.input.delay %}", End: true } }, JSONATA),
