@@ -43,6 +43,7 @@ interface Transition {
 type TokenAnswer = "ok" | "missing" | "timed-out";
 
 const MAX_CONFLICT_RETRIES = 50;
+const YIELD_AFTER_MS = 10;
 
 export class ExecutionDriver {
   readonly owner: string;
@@ -167,11 +168,18 @@ export class ExecutionDriver {
     );
   }
 
-  /** Runs every transition that is due now. */
+  /**
+   * Runs every transition that is due now. A long run of transitions awaits only
+   * settled promises, which never lets the event loop turn: it yields every
+   * YIELD_AFTER_MS so the server keeps answering requests meanwhile.
+   */
   drive(arn: string): Promise<void> {
     return this.serial(arn, async () => {
+      let since = performance.now();
       while (await this.transition(arn, (i, exec, now) => i.step(exec, now))) {
-        // one committed transition per turn
+        if (performance.now() - since < YIELD_AFTER_MS) continue;
+        await new Promise((resolve) => setImmediate(resolve));
+        since = performance.now();
       }
     });
   }
