@@ -2,6 +2,7 @@
 import { main as cli } from "./cli.js";
 import { main as emulator } from "./emulator.js";
 import { main as invokeAgent } from "./invoke-agent.js";
+import { main as stepFunctions } from "./step-functions.js";
 import { main as trace } from "./trace.js";
 import { main as validate } from "./validate.js";
 
@@ -14,3 +15,5 @@ console.log("");
 await invokeAgent();
 console.log("");
 await trace();
+console.log("");
+await stepFunctions();

@@ -16,7 +16,8 @@ import { createHttpHandler } from "./server/dispatch.js";
 import { internalCall } from "./server/internal-endpoints.js";
 import { resolveServerLimits, type ServerLimits } from "./server/limits.js";
 import { type Listener, listen } from "./server/listener.js";
-import { stepFunctionsService } from "./services/step-functions.js";
+import { type IntegrationHandler, IntegrationRegistry } from "./states/task-dispatcher.js";
+import { createSfnContext, stepFunctionsService } from "./step-functions/index.js";
 import { Store } from "./store/index.js";
 import { isLatencyProfile } from "./timing.js";
 
@@ -24,6 +25,7 @@ export type { FaultSpec } from "./faults.js";
 export { parseFaultSpec } from "./faults.js";
 export type { FunctionInvoker, FunctionResult } from "./runtime/actions/function-invoker.js";
 export type { RuntimeOptions } from "./runtime/service.js";
+export type { IntegrationHandler, TaskDispatcher } from "./states/task-dispatcher.js";
 
 export interface EmulatorOptions {
   /** SQLite file; ":memory:" allowed for tests. */
@@ -57,6 +59,14 @@ export interface EmulatorOptions {
 export interface EmulatorInternals {
   /** Client timeouts (server/limits.ts); tests shorten them to observe them. */
   serverLimits?: Partial<ServerLimits>;
+  /**
+   * Step Functions Task integrations (`lambda:invoke`, `sns:publish`, …), registered
+   * before the server resumes executions a previous process left waiting.
+   */
+  integrations?: Record<string, IntegrationHandler>;
+  /** Step Functions: how long a claim on running integration calls lasts, and how often timers are polled. */
+  sfnLeaseMs?: number;
+  sfnPollMs?: number;
 }
 
 export interface RunningEmulator {
@@ -65,6 +75,8 @@ export interface RunningEmulator {
   region: string;
   accountId: string;
   dbPath: string;
+  /** Where Step Functions Task integrations are registered (see states/task-dispatcher.ts). */
+  integrations: IntegrationRegistry;
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
@@ -113,6 +125,17 @@ export async function startEmulator(
     dbPath: opts.dbPath,
     startedAt: new Date().toISOString(),
   };
+  const integrations = new IntegrationRegistry();
+  for (const [name, handler] of Object.entries(internals.integrations ?? {}))
+    integrations.register(name, handler);
+  const sfn = createSfnContext({
+    store,
+    region,
+    accountId,
+    dispatcher: integrations,
+    ...(internals.sfnLeaseMs !== undefined ? { leaseMs: internals.sfnLeaseMs } : {}),
+    ...(internals.sfnPollMs !== undefined ? { pollMs: internals.sfnPollMs } : {}),
+  });
   let listener: Listener;
   let account: RunningAccountServices | undefined;
   try {
@@ -126,6 +149,8 @@ export async function startEmulator(
     });
     // Resume what a previous server left pending before taking requests.
     ctx.scheduler.start();
+    sfn.driver.startTimers();
+    sfn.expressDriver.startTimers();
     listener = await listen(
       opts.port ?? 0,
       createHttpHandler({
@@ -134,7 +159,7 @@ export async function startEmulator(
           createRuntimeContext(store, runtimeOptions(opts.runtime, account), Date.now),
           () => ctx.scheduler.applyDue(),
         ),
-        stepFunctions: stepFunctionsService,
+        stepFunctions: stepFunctionsService(sfn),
         claim: account.claim,
         internal: (request) =>
           internalCall(request, identity, {
@@ -149,6 +174,8 @@ export async function startEmulator(
     );
   } catch (err) {
     ctx.scheduler.stop();
+    sfn.driver.stopTimers();
+    sfn.expressDriver.stopTimers();
     await account?.close();
     store.close();
     await accessLog.close();
@@ -164,6 +191,8 @@ export async function startEmulator(
     closing ??= (async () => {
       await listener.close();
       ctx.scheduler.stop();
+      sfn.driver.stopTimers();
+      sfn.expressDriver.stopTimers();
       await account?.close();
       store.close();
       await accessLog.close();
@@ -176,6 +205,7 @@ export async function startEmulator(
     region,
     accountId,
     dbPath: opts.dbPath,
+    integrations,
     close,
     [Symbol.asyncDispose]: close,
   };

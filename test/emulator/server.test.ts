@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateAgentCommand, ListAgentsCommand } from "@aws-sdk/client-bedrock-agent";
 import { BedrockAgentRuntimeClient, InvokeAgentCommand } from "@aws-sdk/client-bedrock-agent-runtime";
-import { ListStateMachinesCommand, SFNClient } from "@aws-sdk/client-sfn";
+import { ListActivitiesCommand, SFNClient } from "@aws-sdk/client-sfn";
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
 import { http1, type RawResponse } from "./raw-http.js";
@@ -123,11 +123,11 @@ describe("the emulator's HTTP server", () => {
     expect(created.agent?.agentStatus).toBe("CREATING");
   });
 
-  it("answers Step Functions in awsJson1_0 (not yet emulated) so SDK clients see a clear code", async () => {
+  it("answers a Step Functions operation it does not emulate in awsJson1_0 so SDK clients see a clear code", async () => {
     await using t = await emulatorWithClient();
     const raw = await http1(t.emulator.endpoint, "POST", "/", "{}", {
       "content-type": "application/x-amz-json-1.0",
-      "x-amz-target": "AWSStepFunctions.ListStateMachines",
+      "x-amz-target": "AWSStepFunctions.ListActivities",
     });
     expect(raw.status).toBe(400);
     expect(raw.headers["content-type"]).toBe("application/x-amz-json-1.0");
@@ -139,7 +139,7 @@ describe("the emulator's HTTP server", () => {
       credentials: { accessKeyId: "test", secretAccessKey: "test" },
       maxAttempts: 1,
     });
-    const err = await errorOf(sfn.send(new ListStateMachinesCommand({})));
+    const err = await errorOf(sfn.send(new ListActivitiesCommand({})));
     sfn.destroy();
     expect(err.name).toBe("UnknownOperationException");
     expect(err.$metadata?.httpStatusCode).toBe(400);

@@ -5,7 +5,7 @@ import type { AccessLog } from "../access-log.js";
 import { AwsError } from "../aws-error.js";
 import type { FaultInjector } from "../faults.js";
 import { runtimeOperation } from "../services/agent-runtime.js";
-import { SFN_TARGET_PREFIX } from "../services/step-functions.js";
+import { SFN_TARGET_PREFIX } from "../step-functions/service.js";
 import type { HttpHandler } from "./listener.js";
 import { awsJsonErrorReply, type Reply, restJsonErrorReply } from "./reply.js";
 import { decodeSegments, type NormalisedRequest, parseQuery, readBody, splitTarget } from "./request.js";

@@ -115,6 +115,44 @@ export const MIGRATIONS: readonly string[] = [
     doc          TEXT NOT NULL
   );
   `,
+  // 4: Step Functions (step-functions/): state machines, executions (the interpreter's
+  // whole serializable state in `doc`, with the columns timers, claims and lists need)
+  // and their history, one row per event.
+  `
+  CREATE TABLE sfn_state_machines (
+    seq  INTEGER PRIMARY KEY AUTOINCREMENT,
+    arn  TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE,
+    doc  TEXT NOT NULL
+  );
+  CREATE TABLE sfn_executions (
+    seq               INTEGER PRIMARY KEY AUTOINCREMENT,
+    arn               TEXT NOT NULL UNIQUE,
+    state_machine_arn TEXT NOT NULL,
+    name              TEXT NOT NULL,
+    status            TEXT NOT NULL,
+    start_date        INTEGER NOT NULL,
+    stop_date         INTEGER,
+    redrive_count     INTEGER NOT NULL DEFAULT 0,
+    input             TEXT NOT NULL,
+    definition        TEXT NOT NULL,
+    doc               TEXT NOT NULL,
+    version           INTEGER NOT NULL,
+    wake_at           INTEGER,
+    dispatching       INTEGER NOT NULL DEFAULT 0,
+    lease_owner       TEXT,
+    lease_until       INTEGER
+  );
+  CREATE INDEX sfn_executions_by_machine ON sfn_executions (state_machine_arn, seq);
+  CREATE INDEX sfn_executions_by_wake ON sfn_executions (wake_at) WHERE wake_at IS NOT NULL;
+  CREATE INDEX sfn_executions_dispatching ON sfn_executions (lease_until) WHERE dispatching = 1;
+  CREATE TABLE sfn_history (
+    execution_arn TEXT NOT NULL,
+    id            INTEGER NOT NULL,
+    doc           TEXT NOT NULL,
+    PRIMARY KEY (execution_arn, id)
+  );
+  `,
 ];
 
 /** Every table holding state, for reset. */
@@ -132,4 +170,7 @@ export const STATE_TABLES: readonly string[] = [
   "lambda_code",
   "sns_topics",
   "sns_outbox",
+  "sfn_state_machines",
+  "sfn_executions",
+  "sfn_history",
 ];

@@ -1,0 +1,60 @@
+/** boto3 `stepfunctions` against the emulator (test/python/sfn_conformance.py). */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { startEmulator } from "../../../src/emulator/index.js";
+import { boto3Missing } from "../../helpers/python.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const script = path.join(repoRoot, "test/python/sfn_conformance.py");
+
+const skipReason = boto3Missing();
+if (skipReason) console.warn(`skipping boto3 stepfunctions conformance: ${skipReason}`);
+
+function runPython(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("python3", [script], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      output += d.toString();
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+describe.skipIf(skipReason !== undefined)("boto3 stepfunctions against the emulator", () => {
+  it("runs create, start, describe, history, task token, stop, redrive and the error codes", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "agentctl-boto3-sfn-"));
+    try {
+      await using emulator = await startEmulator(
+        { dbPath: path.join(dir, "sfn.db"), port: 0 },
+        { sfnPollMs: 50, integrations: { "lambda:invoke": () => ({ ok: true, output: {} }) } },
+      );
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env.PATH,
+        HOME: dir,
+        AWS_CONFIG_FILE: path.join(dir, "no-config"),
+        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, "no-credentials"),
+        AWS_EC2_METADATA_DISABLED: "true",
+        AWS_ENDPOINT_URL_SFN: emulator.endpoint,
+        AWS_DEFAULT_REGION: emulator.region,
+        AWS_ACCESS_KEY_ID: "agentctl-local",
+        AWS_SECRET_ACCESS_KEY: "agentctl-local",
+        PYTHONDONTWRITEBYTECODE: "1",
+        PYTHONUNBUFFERED: "1",
+      };
+      const { code, output } = await runPython(env);
+      expect(code, `sfn_conformance.py failed:\n${output}`).toBe(0);
+      expect(output).toContain("all checks passed");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
