@@ -11,6 +11,7 @@ import { applyTransition } from "./control-plane/lifecycle.js";
 import { TransitionScheduler } from "./control-plane/scheduler.js";
 import { controlPlaneService } from "./control-plane/service.js";
 import { FaultInjector, parseFaultSpec } from "./faults.js";
+import { registerIntegrations } from "./integrations/index.js";
 import { agentRuntimeService, createRuntimeContext, type RuntimeOptions } from "./runtime/service.js";
 import { createHttpHandler } from "./server/dispatch.js";
 import { internalCall } from "./server/internal-endpoints.js";
@@ -147,6 +148,14 @@ export async function startEmulator(
       latency: ctx.latency,
       ...(opts.iamPropagationMs !== undefined ? { iamPropagationMs: opts.iamPropagationMs } : {}),
     });
+    const services = account;
+    registerIntegrations(integrations, {
+      invokeFunction: (fn, payload) => services.invokeFunction(fn, payload),
+      publish: (input) => services.publish(input),
+    });
+    // Tests' own handlers win over the emulator's services.
+    for (const [name, handler] of Object.entries(internals.integrations ?? {}))
+      integrations.register(name, handler);
     // Resume what a previous server left pending before taking requests.
     ctx.scheduler.start();
     sfn.driver.startTimers();
