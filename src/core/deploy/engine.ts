@@ -1,0 +1,113 @@
+/**
+ * The deploy engine's entry points: load and validate the project (nothing is written
+ * when it has errors), read the deployed state once, diff into a plan, apply it.
+ * `${account}` is the caller's account from STS GetCallerIdentity on every target.
+ */
+import { hasErrors } from "../../diagnostics.js";
+import { InvalidInputError, UsageError } from "../../errors.js";
+import { defaultInterpolation } from "../../manifest/interpolate.js";
+import { loadProject } from "../../manifest/load-project.js";
+import { didYouMean } from "../../source/did-you-mean.js";
+import { validateProject } from "../validate-project.js";
+import { type DeployResult, applyPlan } from "./apply.js";
+import { newApplyContext, type ProgressSink } from "./apply-context.js";
+import { type DeployedState, readDeployedState } from "./deployed.js";
+import { type DesiredProject, desiredProject } from "./desired.js";
+import { diffProject } from "./diff.js";
+import { step } from "./errors.js";
+import { observeIam } from "./iam-apply.js";
+import type { ObservedIam } from "./iam-plan.js";
+import type { Plan } from "./plan-types.js";
+import type { DeployPorts } from "./ports.js";
+import type { WaitPolicy } from "./wait.js";
+
+export interface EngineOptions {
+  projectDir: string;
+  vars: Readonly<Record<string, string | undefined>>;
+  /** Agent names from the command line (empty = all). */
+  agents?: readonly string[];
+  adopt?: boolean;
+  concurrency?: number;
+}
+
+export interface PlannedDeployment {
+  desired: DesiredProject;
+  deployed: DeployedState;
+  observed: ObservedIam;
+  plan: Plan;
+}
+
+export const DEFAULT_CONCURRENCY = 4;
+
+/** Validates and loads the project with the target's account and region. */
+export async function loadDesired(ports: DeployPorts, opts: EngineOptions): Promise<DesiredProject> {
+  const report = await validateProject(opts.projectDir, opts.vars);
+  if (report.errors > 0) {
+    throw new InvalidInputError(
+      `The project has ${report.errors} error${report.errors === 1 ? "" : "s"}; nothing was deployed.`,
+      report.diagnostics.filter((d) => d.severity === "error"),
+      "Fix them (agentctl validate shows the same list) and run the command again.",
+    );
+  }
+  const account = await step("(project)", "GetCallerIdentity", () => ports.sts.callerAccount());
+  const loaded = await loadProject(opts.projectDir, () =>
+    defaultInterpolation(opts.vars, { region: ports.region, account }),
+  );
+  if (!loaded.value || hasErrors(loaded.diagnostics)) {
+    throw new InvalidInputError("The project does not load.", loaded.diagnostics);
+  }
+  const desired = await desiredProject(loaded.value, { region: ports.region, account });
+  checkNames(desired, opts.agents ?? []);
+  return desired;
+}
+
+function checkNames(desired: DesiredProject, names: readonly string[]): void {
+  const known = desired.agents.map((a) => a.name);
+  for (const name of names) {
+    if (known.includes(name)) continue;
+    const suggestion = didYouMean(name, known);
+    throw new UsageError(
+      `The project has no agent named "${name}".`,
+      suggestion ?? `Its agents: ${known.join(", ") || "(none)"}.`,
+    );
+  }
+}
+
+export async function planDeployment(ports: DeployPorts, opts: EngineOptions): Promise<PlannedDeployment> {
+  const desired = await loadDesired(ports, opts);
+  const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
+  const deployed = await readDeployedState(ports.agents, {
+    project: desired.project,
+    region: desired.region,
+    account: desired.account,
+    names: desired.agents.map((a) => a.name),
+    concurrency,
+  });
+  const declared = new Set(desired.agents.map((a) => a.name));
+  const removedRoles = [...deployed.agents.values()]
+    .filter((a) => a.owned && !declared.has(a.name) && a.draft.agent.agentResourceRoleArn.includes(":role/agentctl/"))
+    .map((a) => a.draft.agent.agentResourceRoleArn.split("/").pop() as string);
+  const observed = await observeIam(ports, desired, removedRoles, concurrency);
+  const only = opts.agents && opts.agents.length > 0 ? opts.agents : undefined;
+  const plan = diffProject(desired, deployed, observed, { adopt: opts.adopt ?? false, ...(only ? { only } : {}) });
+  return { desired, deployed, observed, plan };
+}
+
+export interface DeployOptions extends EngineOptions {
+  pruneVersions?: number;
+  progress: ProgressSink;
+  wait?: WaitPolicy;
+}
+
+export async function deployProject(
+  ports: DeployPorts,
+  opts: DeployOptions,
+): Promise<{ plan: Plan; result: DeployResult }> {
+  const planned = await planDeployment(ports, opts);
+  const ctx = newApplyContext(ports, planned.desired, planned.deployed, opts.progress, {
+    ...(opts.wait ? { wait: opts.wait } : {}),
+    ...(opts.pruneVersions !== undefined ? { pruneVersions: opts.pruneVersions } : {}),
+  });
+  const result = await applyPlan(ctx, planned.plan, opts.concurrency ?? DEFAULT_CONCURRENCY);
+  return { plan: planned.plan, result };
+}
