@@ -95,14 +95,22 @@ export async function readDeployedState(api: AgentsApi, opts: ReadOptions): Prom
     r.agent.draftHash = definitionHash(r.agent.draft);
     agents.set(r.agent.name, r.agent);
   }
+  const state: DeployedState = { agents };
   // Stale alias records: hash the version they route to from the version itself.
   const stale = [...agents.values()].flatMap((a) => a.aliases.filter((x) => x.recordStale && x.version).map((x) => ({ a, x })));
   await mapLimit(stale, opts.concurrency, async ({ a, x }) => {
-    const version = x.version as string;
-    const read = await readDefinition(api, a.agentId, version, a.name, await api.getAgentVersion(a.agentId, version));
-    x.servedHash = definitionHash(resolveRefs(read.definition, read.collaborators, refs));
+    x.servedHash = await versionHash(api, state, a, x.version as string);
   });
-  return { agents };
+  return state;
+}
+
+/** The content hash of a numbered version, read back from the version itself. */
+export async function versionHash(api: AgentsApi, state: DeployedState, agent: DeployedAgent, version: string): Promise<string> {
+  const refs = new Map<string, string>();
+  for (const a of state.agents.values()) for (const alias of a.aliases) refs.set(alias.arn, collaboratorRef(a.name, alias.name));
+  const snapshot = await step(agent.name, "GetAgentVersion", () => api.getAgentVersion(agent.agentId, version));
+  const read = await readDefinition(api, agent.agentId, version, agent.name, snapshot);
+  return definitionHash(resolveRefs(read.definition, read.collaborators, refs));
 }
 
 function resolveRefs(def: DraftDefinition, raw: RawCollaborator[], refs: Map<string, string>): DraftDefinition {
