@@ -5,6 +5,7 @@
  * nothing here reads the environment.
  */
 import { type AccessLog, NO_ACCESS_LOG, openAccessLog } from "./access-log.js";
+import { type RunningAccountServices, startAccountServices } from "./account/services.js";
 import type { ControlPlaneContext } from "./control-plane/context.js";
 import { applyTransition } from "./control-plane/lifecycle.js";
 import { TransitionScheduler } from "./control-plane/scheduler.js";
@@ -37,6 +38,12 @@ export interface EmulatorOptions {
   region?: string;
   /** Default "000000000000". */
   accountId?: string;
+  /**
+   * How long after CreateRole/PutRolePolicy/UpdateAssumeRolePolicy/AttachRolePolicy
+   * Lambda still cannot assume the role (SPEC.md, IAM propagation). Default: 0 with
+   * latency "fast", 5000 with "realistic".
+   */
+  iamPropagationMs?: number;
 }
 
 /**
@@ -68,6 +75,11 @@ function checkOptions(opts: EmulatorOptions, region: string, accountId: string):
   const port = opts.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`Emulator port ${port} is not a TCP port.`);
+  const propagation = opts.iamPropagationMs;
+  if (propagation !== undefined && (!Number.isInteger(propagation) || propagation < 0))
+    throw new Error(
+      `Emulator IAM propagation ${propagation} ms must be a whole number of milliseconds, 0 or more.`,
+    );
 }
 
 export async function startEmulator(
@@ -98,7 +110,16 @@ export async function startEmulator(
     startedAt: new Date().toISOString(),
   };
   let listener: Listener;
+  let account: RunningAccountServices | undefined;
   try {
+    account = startAccountServices({
+      db: store.db,
+      dbPath: opts.dbPath,
+      region,
+      accountId,
+      latency: ctx.latency,
+      ...(opts.iamPropagationMs !== undefined ? { iamPropagationMs: opts.iamPropagationMs } : {}),
+    });
     // Resume what a previous server left pending before taking requests.
     ctx.scheduler.start();
     listener = await listen(
@@ -107,6 +128,7 @@ export async function startEmulator(
         controlPlane: controlPlaneService(ctx),
         runtime: agentRuntimeService,
         stepFunctions: stepFunctionsService,
+        claim: account.claim,
         internal: (request) => internalCall(request, identity, () => store.db.reset()),
         faults,
         accessLog,
@@ -116,6 +138,7 @@ export async function startEmulator(
     );
   } catch (err) {
     ctx.scheduler.stop();
+    account?.close();
     store.close();
     await accessLog.close();
     throw new Error(`The emulator cannot start on 127.0.0.1:${opts.port ?? 0}: ${(err as Error).message}`, {
@@ -128,6 +151,7 @@ export async function startEmulator(
     closing ??= (async () => {
       await listener.close();
       ctx.scheduler.stop();
+      account?.close();
       store.close();
       await accessLog.close();
     })();

@@ -15,6 +15,8 @@ export interface DispatchDeps {
   controlPlane: Service;
   runtime: Service;
   stepFunctions: Service;
+  /** IAM, STS, SNS or Lambda when the request is theirs (service-claims.ts), checked before Bedrock's routing. */
+  claim?(request: NormalisedRequest): Service | undefined;
   /** The emulator's own endpoints, or undefined when the path is not one. */
   internal(request: NormalisedRequest): RoutedCall | undefined;
   faults: FaultInjector;
@@ -76,6 +78,7 @@ export function createHttpHandler(deps: DispatchDeps): HttpHandler {
     let operation = "Unknown";
     let reply: Reply;
     let errorType: string | undefined;
+    let service: Service | undefined;
     try {
       const body = await readBody(req, req.headers["content-length"], deps.bodyStallMs);
       const { path, queryText } = splitTarget(req.url ?? "/");
@@ -86,16 +89,18 @@ export function createHttpHandler(deps: DispatchDeps): HttpHandler {
         query: parseQuery(queryText),
         headers: req.headers,
         body,
+        requestId,
       };
       let call = deps.internal(request);
       if (!call) {
         if (target !== undefined && !target.startsWith(SFN_TARGET_PREFIX)) throw unknownTarget(target);
-        const service =
-          target !== undefined
+        service =
+          (target === undefined ? deps.claim?.(request) : undefined) ??
+          (target !== undefined
             ? deps.stepFunctions
             : runtimeOperation(request.method, request.segments) !== undefined
               ? deps.runtime
-              : deps.controlPlane;
+              : deps.controlPlane);
         protocol = service.protocol;
         call = service.route(request);
         operation = call.operation;
@@ -107,7 +112,11 @@ export function createHttpHandler(deps: DispatchDeps): HttpHandler {
     } catch (err) {
       const awsError = toAwsError(err);
       errorType = awsError.code;
-      reply = protocol === "awsJson" ? awsJsonErrorReply(awsError) : restJsonErrorReply(awsError);
+      reply = service?.errorReply
+        ? service.errorReply(awsError, requestId)
+        : protocol === "awsJson"
+          ? awsJsonErrorReply(awsError)
+          : restJsonErrorReply(awsError);
     }
     deps.accessLog.record({
       time: new Date().toISOString(),

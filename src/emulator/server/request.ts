@@ -13,6 +13,8 @@ export interface NormalisedRequest {
   query: Record<string, string | string[]>;
   headers: IncomingHttpHeaders;
   body: Buffer;
+  /** The id the response will carry in `x-amzn-RequestId`, for protocols that repeat it in the body (awsQuery). */
+  requestId?: string;
 }
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;

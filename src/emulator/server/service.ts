@@ -1,3 +1,4 @@
+import type { AwsError } from "../aws-error.js";
 import type { Reply } from "./reply.js";
 import type { NormalisedRequest } from "./request.js";
 
@@ -10,8 +11,10 @@ export interface RoutedCall {
 
 /** One AWS service behind the shared port. */
 export interface Service {
-  /** How errors are framed: restJson1 (Bedrock) or awsJson1_0 (Step Functions). */
-  protocol: "restJson" | "awsJson";
+  /** How errors are framed: restJson1 (Bedrock, Lambda), awsJson1_0 (Step Functions) or awsQuery (IAM, STS, SNS). */
+  protocol: "restJson" | "awsJson" | "awsQuery";
+  /** Frames this service's errors when the protocol default does not fit (awsQuery XML, Lambda's body shape). */
+  errorReply?(err: AwsError, requestId: string): Reply;
   /** Throws an AwsError (e.g. UnknownOperationException) when nothing matches. */
   route(request: NormalisedRequest): RoutedCall;
 }

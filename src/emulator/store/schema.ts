@@ -60,6 +60,50 @@ export const MIGRATIONS: readonly string[] = [
     value INTEGER NOT NULL
   );
   `,
+  // IAM, Lambda and SNS (iam/, lambda/, sns/). Names are unique per table:
+  // roles case-insensitively (name_key is the lower-cased RoleName), functions
+  // and topics exactly. Documents are kept exactly as the caller sent them.
+  `
+  CREATE TABLE iam_roles (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+    name_key TEXT NOT NULL UNIQUE,
+    doc      TEXT NOT NULL
+  );
+  CREATE TABLE iam_role_policies (
+    role_key    TEXT NOT NULL,
+    policy_name TEXT NOT NULL,
+    document    TEXT NOT NULL,
+    PRIMARY KEY (role_key, policy_name)
+  );
+  CREATE TABLE iam_attached_policies (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    role_key   TEXT NOT NULL,
+    policy_arn TEXT NOT NULL,
+    UNIQUE (role_key, policy_arn)
+  );
+  CREATE TABLE lambda_functions (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+    name     TEXT NOT NULL UNIQUE,
+    code_sha TEXT NOT NULL,
+    doc      TEXT NOT NULL
+  );
+  CREATE TABLE lambda_code (
+    sha256 TEXT PRIMARY KEY,
+    zip    BLOB NOT NULL
+  );
+  CREATE TABLE sns_topics (
+    seq  INTEGER PRIMARY KEY AUTOINCREMENT,
+    arn  TEXT NOT NULL UNIQUE,
+    doc  TEXT NOT NULL
+  );
+  CREATE TABLE sns_outbox (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    message_id   TEXT NOT NULL UNIQUE,
+    topic_arn    TEXT NOT NULL,
+    published_at INTEGER NOT NULL,
+    doc          TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Every table holding state, for reset. */
@@ -69,4 +113,11 @@ export const STATE_TABLES: readonly string[] = [
   "idempotency_tokens",
   "pending_transitions",
   "counters",
+  "iam_roles",
+  "iam_role_policies",
+  "iam_attached_policies",
+  "lambda_functions",
+  "lambda_code",
+  "sns_topics",
+  "sns_outbox",
 ];
