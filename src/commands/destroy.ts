@@ -4,11 +4,13 @@ import { destroyProject, planDestroy } from "../core/deploy/destroy.js";
 import { UsageError } from "../errors.js";
 import { createProgress } from "../io/progress.js";
 import { positiveInteger, withDeployPorts } from "./deploy-support.js";
+import { preflight } from "../core/deploy/engine.js";
 import { renderDeployResult } from "./render-plan.js";
 
 export default async function destroy(ctx: Context, agents: string[], options: Record<string, unknown>): Promise<void> {
   const concurrency = positiveInteger(options.concurrency, "--concurrency");
-  const base = { projectDir: ctx.projectDir, vars: ctx.env.vars, agents, ...(concurrency ? { concurrency } : {}) };
+  await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
+  const base = { projectDir: ctx.projectDir, vars: ctx.env.vars, agents, validated: true, ...(concurrency ? { concurrency } : {}) };
   const progress = await createProgress(ctx.io, { tty: ctx.env.stderrIsTTY && !ctx.env.ci, stream: process.stderr });
   try {
     const result = await withDeployPorts(ctx, async (ports) => {

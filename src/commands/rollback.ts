@@ -1,5 +1,6 @@
 import type { Context } from "../context.js";
 import { rollback } from "../core/deploy/operate.js";
+import { preflight } from "../core/deploy/engine.js";
 import { UsageError } from "../errors.js";
 import { positiveInteger, withDeployPorts } from "./deploy-support.js";
 import { renderMove } from "./promote.js";
@@ -9,10 +10,12 @@ export default async function rollbackCommand(ctx: Context, args: string[], opti
   const alias = options.alias as string | undefined;
   if (!agent || !alias) throw new UsageError("rollback needs AGENT and --alias ALIAS.");
   const toVersion = positiveInteger(options.toVersion, "--to-version");
+  await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents: [agent] });
   const move = await withDeployPorts(ctx, (ports) =>
     rollback(ports, {
       projectDir: ctx.projectDir,
       vars: ctx.env.vars,
+      validated: true,
       progress: () => {},
       agent,
       alias,

@@ -1,10 +1,12 @@
 import type { Context } from "../context.js";
 import { projectStatus } from "../core/deploy/status.js";
+import { preflight } from "../core/deploy/engine.js";
 import { withDeployPorts } from "./deploy-support.js";
 
 export default async function status(ctx: Context): Promise<void> {
+  await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars });
   const result = await withDeployPorts(ctx, (ports) =>
-    projectStatus(ports, { projectDir: ctx.projectDir, vars: ctx.env.vars }),
+    projectStatus(ports, { projectDir: ctx.projectDir, vars: ctx.env.vars, validated: true }),
   );
   const s = ctx.io.style;
   ctx.io.result(result, () => {

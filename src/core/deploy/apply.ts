@@ -92,7 +92,7 @@ async function applyItem(ctx: ApplyContext, plan: AgentPlan): Promise<AgentOutco
   const agent = ctx.desired.agents.find((a) => a.name === plan.name);
   if (!agent) throw new Error(`internal: plan item ${plan.name} has no desired agent`);
   const deployed = ctx.deployed.agents.get(plan.name);
-  if (plan.changes === 0 && deployed) {
+  if (plan.changes === 0 && deployed && ctx.pruneVersions === undefined) {
     return {
       name: plan.name,
       agentId: deployed.agentId,

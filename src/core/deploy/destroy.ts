@@ -21,6 +21,7 @@ export interface DestroyOptions {
   agents?: readonly string[];
   concurrency?: number;
   progress: ProgressSink;
+  validated?: boolean;
 }
 
 export async function planDestroy(ports: DeployPorts, opts: Omit<DestroyOptions, "progress">) {

@@ -28,6 +28,8 @@ export interface EngineOptions {
   agents?: readonly string[];
   adopt?: boolean;
   concurrency?: number;
+  /** preflight() already ran (commands run it before opening the target). */
+  validated?: boolean;
 }
 
 export interface PlannedDeployment {
@@ -39,8 +41,11 @@ export interface PlannedDeployment {
 
 export const DEFAULT_CONCURRENCY = 4;
 
-/** Validates and loads the project with the target's account and region. */
-export async function loadDesired(ports: DeployPorts, opts: EngineOptions): Promise<DesiredProject> {
+/**
+ * Validation and the agent names given on the command line, before any client is built:
+ * bad input fails here with nothing written (not even the emulator's state file).
+ */
+export async function preflight(opts: Pick<EngineOptions, "projectDir" | "vars" | "agents">): Promise<void> {
   const report = await validateProject(opts.projectDir, opts.vars);
   if (report.errors > 0) {
     throw new InvalidInputError(
@@ -49,6 +54,12 @@ export async function loadDesired(ports: DeployPorts, opts: EngineOptions): Prom
       "Fix them (agentctl validate shows the same list) and run the command again.",
     );
   }
+  checkNames(report.agents, opts.agents ?? []);
+}
+
+/** Loads the project with the target's account and region (validating first unless already done). */
+export async function loadDesired(ports: DeployPorts, opts: EngineOptions): Promise<DesiredProject> {
+  if (!opts.validated) await preflight(opts);
   const account = await step("(project)", "GetCallerIdentity", () => ports.sts.callerAccount());
   const loaded = await loadProject(opts.projectDir, () =>
     defaultInterpolation(opts.vars, { region: ports.region, account }),
@@ -57,12 +68,14 @@ export async function loadDesired(ports: DeployPorts, opts: EngineOptions): Prom
     throw new InvalidInputError("The project does not load.", loaded.diagnostics);
   }
   const desired = await desiredProject(loaded.value, { region: ports.region, account });
-  checkNames(desired, opts.agents ?? []);
+  checkNames(
+    desired.agents.map((a) => a.name),
+    opts.agents ?? [],
+  );
   return desired;
 }
 
-function checkNames(desired: DesiredProject, names: readonly string[]): void {
-  const known = desired.agents.map((a) => a.name);
+function checkNames(known: readonly string[], names: readonly string[]): void {
   for (const name of names) {
     if (known.includes(name)) continue;
     const suggestion = didYouMean(name, known);

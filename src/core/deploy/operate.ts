@@ -27,8 +27,9 @@ interface Located {
   agent: DeployedAgent;
 }
 
-async function locate(ports: DeployPorts, projectDir: string, vars: Readonly<Record<string, string | undefined>>, name: string, progress: ProgressSink): Promise<Located> {
-  const desired = await loadDesired(ports, { projectDir, vars, agents: [name] });
+async function locate(ports: DeployPorts, opts: OperateOptions, name: string): Promise<Located> {
+  const { progress } = opts;
+  const desired = await loadDesired(ports, { projectDir: opts.projectDir, vars: opts.vars, agents: [name], validated: opts.validated ?? false });
   const state = await readDeployedState(ports.agents, {
     project: desired.project,
     region: desired.region,
@@ -89,11 +90,12 @@ export interface OperateOptions {
   projectDir: string;
   vars: Readonly<Record<string, string | undefined>>;
   progress: ProgressSink;
+  validated?: boolean;
 }
 
 /** Points alias `to` at the version alias `from` serves. */
 export async function promote(ports: DeployPorts, opts: OperateOptions & { agent: string; from: string; to: string }): Promise<AliasMove> {
-  const located = await locate(ports, opts.projectDir, opts.vars, opts.agent, opts.progress);
+  const located = await locate(ports, opts, opts.agent);
   const source = aliasOf(located.agent, opts.from);
   if (!source.version) throw new FailedError(`Alias ${opts.from} of ${opts.agent} serves no version.`);
   return moveAlias(located, opts.to, source.version);
@@ -101,7 +103,7 @@ export async function promote(ports: DeployPorts, opts: OperateOptions & { agent
 
 /** Points the alias at `toVersion`, by default the version it served before (its routing history). */
 export async function rollback(ports: DeployPorts, opts: OperateOptions & { agent: string; alias: string; toVersion?: string }): Promise<AliasMove> {
-  const located = await locate(ports, opts.projectDir, opts.vars, opts.agent, opts.progress);
+  const located = await locate(ports, opts, opts.agent);
   const alias = aliasOf(located.agent, opts.alias);
   let target = opts.toVersion;
   if (!target) {

@@ -24,7 +24,7 @@ export interface AgentStatusRow {
 
 export async function projectStatus(
   ports: DeployPorts,
-  opts: { projectDir: string; vars: Readonly<Record<string, string | undefined>> },
+  opts: { projectDir: string; vars: Readonly<Record<string, string | undefined>>; validated?: boolean },
 ): Promise<{ project: string; agents: AgentStatusRow[] }> {
   const desired = await loadDesired(ports, opts);
   const state = await readDeployedState(ports.agents, {
