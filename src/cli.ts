@@ -114,7 +114,9 @@ export function buildCli(version: string, makeContext: MakeContext, output: CliO
 
   program
     .command("destroy")
-    .description("delete the project's agents and the roles and permissions agentctl created (asks unless --yes)")
+    .description(
+      "delete the project's agents and the roles and permissions agentctl created (asks unless --yes)",
+    )
     .argument("[agents...]", "only these agents (default: the whole project)")
     .option("--concurrency <n>", "agents removed in parallel (default 4)")
     .action(lazy(() => import("./commands/destroy.js")));

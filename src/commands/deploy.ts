@@ -1,15 +1,21 @@
 import type { Context } from "../context.js";
-import { deployProject } from "../core/deploy/engine.js";
+import { deployProject, preflight } from "../core/deploy/engine.js";
 import { createProgress } from "../io/progress.js";
 import { positiveInteger, withDeployPorts } from "./deploy-support.js";
-import { preflight } from "../core/deploy/engine.js";
 import { renderDeployResult } from "./render-plan.js";
 
-export default async function deploy(ctx: Context, agents: string[], options: Record<string, unknown>): Promise<void> {
+export default async function deploy(
+  ctx: Context,
+  agents: string[],
+  options: Record<string, unknown>,
+): Promise<void> {
   const concurrency = positiveInteger(options.concurrency, "--concurrency");
   const pruneVersions = positiveInteger(options.pruneVersions, "--prune-versions", 0);
   await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
-  const progress = await createProgress(ctx.io, { tty: ctx.env.stderrIsTTY && !ctx.env.ci, stream: process.stderr });
+  const progress = await createProgress(ctx.io, {
+    tty: ctx.env.stderrIsTTY && !ctx.env.ci,
+    stream: process.stderr,
+  });
   try {
     const { result } = await withDeployPorts(ctx, (ports) =>
       deployProject(ports, {

@@ -1,17 +1,30 @@
 import { createInterface } from "node:readline/promises";
 import type { Context } from "../context.js";
 import { destroyProject, planDestroy } from "../core/deploy/destroy.js";
+import { preflight } from "../core/deploy/engine.js";
 import { UsageError } from "../errors.js";
 import { createProgress } from "../io/progress.js";
 import { positiveInteger, withDeployPorts } from "./deploy-support.js";
-import { preflight } from "../core/deploy/engine.js";
 import { renderDeployResult } from "./render-plan.js";
 
-export default async function destroy(ctx: Context, agents: string[], options: Record<string, unknown>): Promise<void> {
+export default async function destroy(
+  ctx: Context,
+  agents: string[],
+  options: Record<string, unknown>,
+): Promise<void> {
   const concurrency = positiveInteger(options.concurrency, "--concurrency");
   await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
-  const base = { projectDir: ctx.projectDir, vars: ctx.env.vars, agents, validated: true, ...(concurrency ? { concurrency } : {}) };
-  const progress = await createProgress(ctx.io, { tty: ctx.env.stderrIsTTY && !ctx.env.ci, stream: process.stderr });
+  const base = {
+    projectDir: ctx.projectDir,
+    vars: ctx.env.vars,
+    agents,
+    validated: true,
+    ...(concurrency ? { concurrency } : {}),
+  };
+  const progress = await createProgress(ctx.io, {
+    tty: ctx.env.stderrIsTTY && !ctx.env.ci,
+    stream: process.stderr,
+  });
   try {
     const result = await withDeployPorts(ctx, async (ports) => {
       if (!ctx.options.yes && !options.yes) {
@@ -24,7 +37,11 @@ export default async function destroy(ctx: Context, agents: string[], options: R
             "Re-run with --yes to confirm (there is no terminal to ask on).",
           );
         }
-        if (!(await ask(`Destroy ${names.join(", ")} and the roles and permissions agentctl created for them? [y/N] `))) {
+        if (
+          !(await ask(
+            `Destroy ${names.join(", ")} and the roles and permissions agentctl created for them? [y/N] `,
+          ))
+        ) {
           return null;
         }
       }
@@ -37,7 +54,9 @@ export default async function destroy(ctx: Context, agents: string[], options: R
     }
     const shown = result ?? { project: "", operations: [], agents: [], changes: 0 };
     ctx.io.result(shown, () =>
-      shown.operations.length === 0 ? "Nothing to destroy: the project owns no deployed agents." : renderDeployResult(shown, ctx.io.style),
+      shown.operations.length === 0
+        ? "Nothing to destroy: the project owns no deployed agents."
+        : renderDeployResult(shown, ctx.io.style),
     );
   } finally {
     progress.stop();

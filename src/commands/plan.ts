@@ -1,11 +1,14 @@
 import type { Context } from "../context.js";
-import { planDeployment } from "../core/deploy/engine.js";
+import { planDeployment, preflight } from "../core/deploy/engine.js";
 import { ExitCode, ReportedFailure } from "../errors.js";
-import { renderPlan } from "./render-plan.js";
 import { positiveInteger, withDeployPorts } from "./deploy-support.js";
-import { preflight } from "../core/deploy/engine.js";
+import { renderPlan } from "./render-plan.js";
 
-export default async function plan(ctx: Context, agents: string[], options: Record<string, unknown>): Promise<void> {
+export default async function plan(
+  ctx: Context,
+  agents: string[],
+  options: Record<string, unknown>,
+): Promise<void> {
   const concurrency = positiveInteger(options.concurrency, "--concurrency");
   await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
   const planned = await withDeployPorts(ctx, (ports) =>

@@ -19,7 +19,9 @@ export function renderPlan(plan: Plan, s: Style): string {
     "",
     plan.changes === 0
       ? s.green("No changes: the deployed agents match the manifests.")
-      : s.bold(`${plan.changes} change${plan.changes === 1 ? "" : "s"} to ${changed} agent${changed === 1 ? "" : "s"}.`),
+      : s.bold(
+          `${plan.changes} change${plan.changes === 1 ? "" : "s"} to ${changed} agent${changed === 1 ? "" : "s"}.`,
+        ),
   );
   return lines.join("\n");
 }
@@ -29,21 +31,36 @@ function color(s: Style, kind: string): (t: string) => string {
 }
 
 function renderAgent(item: AgentPlan, s: Style): string[] {
-  const head = item.action === "unchanged" ? "~" : item.action === "create" ? "+" : item.action === "delete" ? "-" : "~";
-  const lines = [color(s, item.action)(`${head} agent ${item.name}${item.agentId ? ` (${item.agentId})` : ""}: ${item.action}${item.adopt ? " (adopt)" : ""}`)];
+  const head =
+    item.action === "unchanged" ? "~" : item.action === "create" ? "+" : item.action === "delete" ? "-" : "~";
+  const lines = [
+    color(
+      s,
+      item.action,
+    )(
+      `${head} agent ${item.name}${item.agentId ? ` (${item.agentId})` : ""}: ${item.action}${item.adopt ? " (adopt)" : ""}`,
+    ),
+  ];
   for (const f of item.fields) lines.push(...renderField(f, s, item.action === "create"));
   for (const g of item.actionGroups) {
     const ops = g.schema ? schemaSummary(g.schema) : "";
     lines.push(color(s, g.kind)(`    ${SIGN[g.kind]} action group ${g.name}${ops ? `: ${ops}` : ""}`));
     for (const f of g.fields) lines.push(`        ${f.field}: ${show(f.from)} → ${show(f.to)}`);
   }
-  for (const k of item.knowledgeBases) lines.push(color(s, k.kind)(`    ${SIGN[k.kind]} knowledge base ${k.name}`));
-  for (const c of item.collaborators) lines.push(color(s, c.kind)(`    ${SIGN[c.kind]} collaborator ${c.name}`));
+  for (const k of item.knowledgeBases)
+    lines.push(color(s, k.kind)(`    ${SIGN[k.kind]} knowledge base ${k.name}`));
+  for (const c of item.collaborators)
+    lines.push(color(s, c.kind)(`    ${SIGN[c.kind]} collaborator ${c.name}`));
   for (const [k, v] of Object.entries(item.tags.set)) lines.push(`    ~ tag ${k}=${v}`);
   for (const k of item.tags.remove) lines.push(`    - tag ${k}`);
-  for (const r of item.roles) lines.push(`    ${r.kind === "create" ? "+" : r.kind === "delete" ? "-" : "~"} role ${r.name}: ${r.kind}`);
-  for (const f of item.functions) lines.push(`    ${f.kind === "create" ? "+" : "-"} function ${f.name}: ${f.kind}`);
-  for (const p of item.permissions) lines.push(`    ${p.kind === "add" ? "+" : "-"} permission on ${p.functionName} for this agent`);
+  for (const r of item.roles)
+    lines.push(
+      `    ${r.kind === "create" ? "+" : r.kind === "delete" ? "-" : "~"} role ${r.name}: ${r.kind}`,
+    );
+  for (const f of item.functions)
+    lines.push(`    ${f.kind === "create" ? "+" : "-"} function ${f.name}: ${f.kind}`);
+  for (const p of item.permissions)
+    lines.push(`    ${p.kind === "add" ? "+" : "-"} permission on ${p.functionName} for this agent`);
   if (item.prepare) lines.push("    • prepare DRAFT");
   for (const a of item.aliases) lines.push(`    • alias ${a.name}: ${aliasText(a)}`);
   return lines;
@@ -73,7 +90,13 @@ function renderField(f: FieldChange, s: Style, creating: boolean): string[] {
   if (f.textDiff) {
     return [
       `    ~ ${f.field}:`,
-      ...f.textDiff.map((l) => (l.startsWith("+") ? s.green(`        ${l}`) : l.startsWith("-") ? s.red(`        ${l}`) : s.dim(`        ${l}`))),
+      ...f.textDiff.map((l) =>
+        l.startsWith("+")
+          ? s.green(`        ${l}`)
+          : l.startsWith("-")
+            ? s.red(`        ${l}`)
+            : s.dim(`        ${l}`),
+      ),
     ];
   }
   if (creating) return [`    ${f.field}: ${show(f.to)}`];
@@ -81,7 +104,11 @@ function renderField(f: FieldChange, s: Style, creating: boolean): string[] {
 }
 
 function schemaSummary(ops: { added: string[]; removed: string[]; changed: string[] }): string {
-  return [...ops.added.map((o) => `+${o}`), ...ops.removed.map((o) => `-${o}`), ...ops.changed.map((o) => `~${o}`)].join(", ");
+  return [
+    ...ops.added.map((o) => `+${o}`),
+    ...ops.removed.map((o) => `-${o}`),
+    ...ops.changed.map((o) => `~${o}`),
+  ].join(", ");
 }
 
 function show(v: unknown): string {
@@ -93,15 +120,23 @@ function show(v: unknown): string {
 
 export function renderDeployResult(result: DeployResult, s: Style): string {
   const lines: string[] = [];
-  if (result.operations.length === 0) lines.push(s.green("No changes: made zero changes, everything was already deployed."));
+  if (result.operations.length === 0)
+    lines.push(s.green("No changes: made zero changes, everything was already deployed."));
   else {
-    lines.push(s.bold(`Applied ${result.operations.length} operation${result.operations.length === 1 ? "" : "s"}:`));
-    for (const op of result.operations) lines.push(`  ${op.agent}: ${op.operation}${op.target ? ` ${op.target}` : ""}`);
+    lines.push(
+      s.bold(`Applied ${result.operations.length} operation${result.operations.length === 1 ? "" : "s"}:`),
+    );
+    for (const op of result.operations)
+      lines.push(`  ${op.agent}: ${op.operation}${op.target ? ` ${op.target}` : ""}`);
   }
   lines.push("");
   for (const a of result.agents) {
-    const aliases = Object.entries(a.aliases).map(([n, v]) => `${n} → ${v}`).join(", ");
-    lines.push(`${a.deleted ? s.red("deleted") : s.green("✔")} ${a.name} ${s.dim(a.agentId ?? "")} ${a.status}${aliases ? `  ${aliases}` : ""}`);
+    const aliases = Object.entries(a.aliases)
+      .map(([n, v]) => `${n} → ${v}`)
+      .join(", ");
+    lines.push(
+      `${a.deleted ? s.red("deleted") : s.green("✔")} ${a.name} ${s.dim(a.agentId ?? "")} ${a.status}${aliases ? `  ${aliases}` : ""}`,
+    );
   }
   return lines.join("\n");
 }

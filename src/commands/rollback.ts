@@ -1,11 +1,15 @@
 import type { Context } from "../context.js";
-import { rollback } from "../core/deploy/operate.js";
 import { preflight } from "../core/deploy/engine.js";
+import { rollback } from "../core/deploy/operate.js";
 import { UsageError } from "../errors.js";
 import { positiveInteger, withDeployPorts } from "./deploy-support.js";
 import { renderMove } from "./promote.js";
 
-export default async function rollbackCommand(ctx: Context, args: string[], options: Record<string, unknown>): Promise<void> {
+export default async function rollbackCommand(
+  ctx: Context,
+  args: string[],
+  options: Record<string, unknown>,
+): Promise<void> {
   const [agent] = args;
   const alias = options.alias as string | undefined;
   if (!agent || !alias) throw new UsageError("rollback needs AGENT and --alias ALIAS.");

@@ -1,6 +1,6 @@
 import type { Context } from "../context.js";
-import { projectStatus } from "../core/deploy/status.js";
 import { preflight } from "../core/deploy/engine.js";
+import { projectStatus } from "../core/deploy/status.js";
 import { withDeployPorts } from "./deploy-support.js";
 
 export default async function status(ctx: Context): Promise<void> {
@@ -21,8 +21,14 @@ export default async function status(ctx: Context): Promise<void> {
     ]);
     const header = ["AGENT", "ID", "STATUS", "PREPARED", "MATCHES", "ALIASES", ""];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => stripAnsi(r[i] ?? "").length)));
-    const line = (cells: string[]) => cells.map((c, i) => c + " ".repeat((widths[i] ?? 0) - stripAnsi(c).length)).join("  ").trimEnd();
-    const note = result.agents.some((a) => a.aliases.some((x) => !x.upToDate)) ? `\n${s.dim("* alias serves a version older than the manifests")}` : "";
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => c + " ".repeat((widths[i] ?? 0) - stripAnsi(c).length))
+        .join("  ")
+        .trimEnd();
+    const note = result.agents.some((a) => a.aliases.some((x) => !x.upToDate))
+      ? `\n${s.dim("* alias serves a version older than the manifests")}`
+      : "";
     return [s.bold(line(header)), ...rows.map(line)].join("\n") + note;
   });
 }

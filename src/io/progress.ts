@@ -17,7 +17,10 @@ export interface Progress {
   stop(): void;
 }
 
-export async function createProgress(io: Io, opts: { tty: boolean; stream: NodeJS.WritableStream }): Promise<Progress> {
+export async function createProgress(
+  io: Io,
+  opts: { tty: boolean; stream: NodeJS.WritableStream },
+): Promise<Progress> {
   if (io.json) return { update() {}, stop() {} };
   if (!opts.tty) {
     return {

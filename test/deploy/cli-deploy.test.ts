@@ -42,7 +42,11 @@ describe("agentctl plan / deploy / status on the embedded emulator", () => {
     expect(pending.stdout).toContain("alias live: new version (serves 1)");
 
     const status = await cli("status", "--json");
-    const rows = (JSON.parse(status.stdout) as { agents: { name: string; matchesManifests: boolean; prepared: boolean }[] }).agents;
+    const rows = (
+      JSON.parse(status.stdout) as {
+        agents: { name: string; matchesManifests: boolean; prepared: boolean }[];
+      }
+    ).agents;
     expect(rows.map((r) => [r.name, r.prepared, r.matchesManifests])).toEqual([
       ["notification", true, true],
       ["order-validation", true, true],
@@ -76,7 +80,13 @@ describe("agentctl plan / deploy / status on the embedded emulator", () => {
   it("--target aws without credentials exits 3; an unreachable endpoint exits 1; no stack traces", async () => {
     using project = sampleCopy();
     const home = mkdtempSync(path.join(tmpdir(), "agentctl-home-"));
-    const vars = { HOME: home, AWS_REGION: "us-east-1", AWS_EC2_METADATA_DISABLED: "true", AWS_CONFIG_FILE: path.join(home, "none"), AWS_SHARED_CREDENTIALS_FILE: path.join(home, "none") };
+    const vars = {
+      HOME: home,
+      AWS_REGION: "us-east-1",
+      AWS_EC2_METADATA_DISABLED: "true",
+      AWS_CONFIG_FILE: path.join(home, "none"),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(home, "none"),
+    };
     const aws = await runCli(["-C", project.dir, "--target", "aws", "deploy"], { cwd: project.dir, vars });
     expect(aws.code).toBe(3);
     expect(aws.stderr).toContain("No usable AWS credentials");

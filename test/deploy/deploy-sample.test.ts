@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { destroyProject } from "../../src/core/deploy/destroy.js";
 import { deployProject, planDeployment } from "../../src/core/deploy/engine.js";
 import { promote, rollback } from "../../src/core/deploy/operate.js";
-import { destroyProject } from "../../src/core/deploy/destroy.js";
 import { deployEmulator, sampleCopy } from "./helpers.js";
 
 const quiet = () => {};
@@ -41,22 +41,32 @@ describe("deploy of the sample project", () => {
     const opts = { projectDir: project.dir, vars: {}, progress: quiet };
     await deployProject(env.ports, opts);
     const before = env.mutating().length;
-    project.edit("agents/shipping.yaml", (t) => t.replace("Never retry on your own.", "Never retry on your own, ever."));
+    project.edit("agents/shipping.yaml", (t) =>
+      t.replace("Never retry on your own.", "Never retry on your own, ever."),
+    );
 
     const { plan } = await planDeployment(env.ports, opts);
     const changed = plan.items.filter((i) => i.changes > 0);
     expect(changed.map((i) => i.name)).toEqual(["shipping"]);
     const instruction = changed[0]?.fields.find((f) => f.field === "instruction");
     expect(instruction?.textDiff?.filter((l) => l.startsWith("+"))).toEqual([
-      "+with one line that starts with \"FAILED:\" and the provider's message. Never retry on your own, ever.",
+      '+with one line that starts with "FAILED:" and the provider\'s message. Never retry on your own, ever.',
     ]);
-    expect(changed[0]?.aliases).toEqual([{ name: "live", kind: "new-version", id: expect.any(String), fromVersion: "1" }]);
+    expect(changed[0]?.aliases).toEqual([
+      { name: "live", kind: "new-version", id: expect.any(String), fromVersion: "1" },
+    ]);
 
     const { result } = await deployProject(env.ports, opts);
     expect(result.agents.find((a) => a.name === "shipping")?.aliases).toEqual({ live: "2" });
     expect(result.agents.find((a) => a.name === "order-validation")?.aliases).toEqual({ live: "1" });
     expect(new Set(result.operations.map((o) => o.agent))).toEqual(new Set(["shipping"]));
-    expect(env.mutating().slice(before)).toEqual(["UpdateAgent", "PrepareAgent", "TagResource", "UpdateAgentAlias", "TagResource"]);
+    expect(env.mutating().slice(before)).toEqual([
+      "UpdateAgent",
+      "PrepareAgent",
+      "TagResource",
+      "UpdateAgentAlias",
+      "TagResource",
+    ]);
   });
 
   it("removing an action group deletes it, and nothing else changes", async () => {
@@ -72,17 +82,29 @@ describe("deploy of the sample project", () => {
       "    executor: returnControl",
       "",
     ].join("\n");
-    project.edit("agents/notification.yaml", (t) => t.replace("aliases: [live]", `${extraGroup}aliases: [live]`));
+    project.edit("agents/notification.yaml", (t) =>
+      t.replace("aliases: [live]", `${extraGroup}aliases: [live]`),
+    );
     const first = await deployProject(env.ports, opts);
     project.edit("agents/notification.yaml", (t) => t.replace(extraGroup, ""));
     const { plan } = await planDeployment(env.ports, opts);
     const item = plan.items.find((i) => i.name === "notification");
     expect(item?.actionGroups).toEqual([
-      expect.objectContaining({ name: "escalate", kind: "delete", schema: { added: [], removed: ["pageOnCall"], changed: [] } }),
+      expect.objectContaining({
+        name: "escalate",
+        kind: "delete",
+        schema: { added: [], removed: ["pageOnCall"], changed: [] },
+      }),
     ]);
     const before = env.mutating().length;
     await deployProject(env.ports, opts);
-    expect(env.mutating().slice(before)).toEqual(["DeleteAgentActionGroup", "PrepareAgent", "TagResource", "UpdateAgentAlias", "TagResource"]);
+    expect(env.mutating().slice(before)).toEqual([
+      "DeleteAgentActionGroup",
+      "PrepareAgent",
+      "TagResource",
+      "UpdateAgentAlias",
+      "TagResource",
+    ]);
     const agentId = first.result.agents.find((a) => a.name === "notification")?.agentId as string;
     const groups = await env.ports.agents.listActionGroups(agentId, "DRAFT");
     expect(groups.map((g) => (g as { actionGroupName?: string }).actionGroupName)).toEqual(["notify"]);
@@ -94,11 +116,18 @@ describe("deploy of the sample project", () => {
     await using env = await deployEmulator(project.dir);
     const opts = { projectDir: project.dir, vars: {}, progress: quiet };
     await deployProject(env.ports, opts);
-    project.edit("agents/order-validation.yaml", (t) => t.replace("The workflow reads", "The workflow only reads"));
+    project.edit("agents/order-validation.yaml", (t) =>
+      t.replace("The workflow reads", "The workflow only reads"),
+    );
     // Deploy only to dev: live stays on version 1 until promoted.
-    project.edit("agents/order-validation.yaml", (t) => t.replace("aliases: [dev, live]", "aliases: [dev, live]"));
+    project.edit("agents/order-validation.yaml", (t) =>
+      t.replace("aliases: [dev, live]", "aliases: [dev, live]"),
+    );
     const second = await deployProject(env.ports, opts);
-    expect(second.result.agents.find((a) => a.name === "order-validation")?.aliases).toEqual({ dev: "2", live: "2" });
+    expect(second.result.agents.find((a) => a.name === "order-validation")?.aliases).toEqual({
+      dev: "2",
+      live: "2",
+    });
 
     const base = { projectDir: project.dir, vars: {}, progress: quiet, agent: "order-validation" };
     const before = env.mutating().length;

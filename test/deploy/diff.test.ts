@@ -1,11 +1,11 @@
 /** The pure diff: desired against deployed state, no I/O. */
 import { describe, expect, it } from "vitest";
+import type { DraftDefinition } from "../../src/core/deploy/canonical.js";
 import { definitionHash, sortDefinition } from "../../src/core/deploy/canonical.js";
 import type { DeployedAgent, DeployedAlias, DeployedState } from "../../src/core/deploy/deployed.js";
 import type { DesiredAgent, DesiredProject } from "../../src/core/deploy/desired.js";
 import { diffProject, OwnershipError } from "../../src/core/deploy/diff.js";
 import { EMPTY_IAM } from "../../src/core/deploy/iam-plan.js";
-import type { DraftDefinition } from "../../src/core/deploy/canonical.js";
 
 const ROLE = "arn:aws:iam::123456789012:role/existing";
 
@@ -51,10 +51,23 @@ function desired(instruction: string, aliases = ["live"]): DesiredProject {
 }
 
 function alias(name: string, version: string, hash: string): DeployedAlias {
-  return { id: `ALIAS${name.toUpperCase().padEnd(5, "X")}`, name, arn: `arn:${name}`, status: "PREPARED", version, tags: {}, owned: true, servedHash: hash, recordStale: false };
+  return {
+    id: `ALIAS${name.toUpperCase().padEnd(5, "X")}`,
+    name,
+    arn: `arn:${name}`,
+    status: "PREPARED",
+    version,
+    tags: {},
+    owned: true,
+    servedHash: hash,
+    recordStale: false,
+  };
 }
 
-function deployed(instruction: string, opts: { owned?: boolean; aliases?: DeployedAlias[]; status?: DeployedAgent["status"] } = {}): DeployedState {
+function deployed(
+  instruction: string,
+  opts: { owned?: boolean; aliases?: DeployedAlias[]; status?: DeployedAgent["status"] } = {},
+): DeployedState {
   const def = definition(instruction);
   const hash = definitionHash(def);
   const agent: DeployedAgent = {
@@ -84,13 +97,17 @@ describe("diffProject", () => {
   });
 
   it("an instruction change: one UpdateAgent, a text diff, prepare, and a new version for the alias", () => {
-    const plan = diffProject(desired(`${INSTRUCTION}\nNever guess.`), deployed(INSTRUCTION), EMPTY_IAM, { adopt: false });
+    const plan = diffProject(desired(`${INSTRUCTION}\nNever guess.`), deployed(INSTRUCTION), EMPTY_IAM, {
+      adopt: false,
+    });
     const item = plan.items[0];
     expect(item?.fields).toEqual([
       expect.objectContaining({ field: "instruction", textDiff: [` ${INSTRUCTION}`, "+Never guess."] }),
     ]);
     expect(item?.prepare).toBe(true);
-    expect(item?.aliases).toEqual([{ name: "live", kind: "new-version", id: "ALIASLIVEX", fromVersion: "1" }]);
+    expect(item?.aliases).toEqual([
+      { name: "live", kind: "new-version", id: "ALIASLIVEX", fromVersion: "1" },
+    ]);
     // UpdateAgent, PrepareAgent, the hash record, the alias.
     expect(plan.changes).toBe(4);
   });
@@ -114,19 +131,23 @@ describe("diffProject", () => {
       aliases: [alias("live", "2", "otherhash"), alias("prev", "1", old)],
     });
     const plan = diffProject(desired(INSTRUCTION, ["live", "prev"]), state, EMPTY_IAM, { adopt: false });
-    expect(plan.items[0]?.aliases).toEqual([{ name: "live", kind: "route", id: "ALIASLIVEX", fromVersion: "2", toVersion: "1" }]);
+    expect(plan.items[0]?.aliases).toEqual([
+      { name: "live", kind: "route", id: "ALIASLIVEX", fromVersion: "2", toVersion: "1" },
+    ]);
   });
 
   it("an agent without the project tag is an error that suggests --adopt; --adopt tags it", () => {
-    expect(() => diffProject(desired(INSTRUCTION), deployed(INSTRUCTION, { owned: false }), EMPTY_IAM, { adopt: false })).toThrow(
-      OwnershipError,
-    );
+    expect(() =>
+      diffProject(desired(INSTRUCTION), deployed(INSTRUCTION, { owned: false }), EMPTY_IAM, { adopt: false }),
+    ).toThrow(OwnershipError);
     try {
       diffProject(desired(INSTRUCTION), deployed(INSTRUCTION, { owned: false }), EMPTY_IAM, { adopt: false });
     } catch (err) {
       expect((err as OwnershipError).hint).toMatch(/--adopt/);
     }
-    const plan = diffProject(desired(INSTRUCTION), deployed(INSTRUCTION, { owned: false }), EMPTY_IAM, { adopt: true });
+    const plan = diffProject(desired(INSTRUCTION), deployed(INSTRUCTION, { owned: false }), EMPTY_IAM, {
+      adopt: true,
+    });
     expect(plan.items[0]?.adopt).toBe(true);
     expect(plan.items[0]?.tags.set).toEqual({ "agentctl:project": "p" });
   });
@@ -136,11 +157,18 @@ describe("diffProject", () => {
     const plan = diffProject(project, deployed(INSTRUCTION), EMPTY_IAM, { adopt: false });
     expect(plan.items.map((i) => [i.name, i.action])).toEqual([["a1", "delete"]]);
     expect(plan.items[0]?.aliases).toEqual([{ name: "live", kind: "delete", id: "ALIASLIVEX" }]);
-    expect(diffProject(project, deployed(INSTRUCTION), EMPTY_IAM, { adopt: false, only: [] }).items).toEqual([]);
+    expect(diffProject(project, deployed(INSTRUCTION), EMPTY_IAM, { adopt: false, only: [] }).items).toEqual(
+      [],
+    );
   });
 
   it("an unprepared DRAFT that matches is prepared, and its alias untouched", () => {
-    const plan = diffProject(desired(INSTRUCTION), deployed(INSTRUCTION, { status: "NOT_PREPARED" }), EMPTY_IAM, { adopt: false });
+    const plan = diffProject(
+      desired(INSTRUCTION),
+      deployed(INSTRUCTION, { status: "NOT_PREPARED" }),
+      EMPTY_IAM,
+      { adopt: false },
+    );
     expect(plan.items[0]?.prepare).toBe(true);
     expect(plan.items[0]?.aliases).toEqual([]);
   });

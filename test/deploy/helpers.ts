@@ -3,15 +3,19 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createAwsClients } from "../../src/aws/clients.js";
-import { createDeployPorts } from "../../src/core/deploy/sdk-ports.js";
 import type { DeployPorts } from "../../src/core/deploy/ports.js";
+import { createDeployPorts } from "../../src/core/deploy/sdk-ports.js";
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../src/emulator/index.js";
 import { repoRoot } from "../helpers/run-cli.js";
 
 export const SAMPLE_FILES = ["agentctl.yaml", "agents", "openapi", "templates"];
 
 /** A temporary copy of the sample project; `edit` rewrites one file. */
-export function sampleCopy(): { dir: string; edit(file: string, fn: (text: string) => string): void; [Symbol.dispose](): void } {
+export function sampleCopy(): {
+  dir: string;
+  edit(file: string, fn: (text: string) => string): void;
+  [Symbol.dispose](): void;
+} {
   const dir = mkdtempSync(path.join(tmpdir(), "agentctl-deploy-"));
   for (const f of SAMPLE_FILES) cpSync(path.join(repoRoot, f), path.join(dir, f), { recursive: true });
   return {
@@ -37,7 +41,10 @@ export interface DeployEmulator {
 
 const READ = /^(Get|List)/;
 
-export async function deployEmulator(dir: string, opts: Partial<EmulatorOptions> = {}): Promise<DeployEmulator> {
+export async function deployEmulator(
+  dir: string,
+  opts: Partial<EmulatorOptions> = {},
+): Promise<DeployEmulator> {
   const logFile = path.join(dir, ".agentctl-access.ndjson");
   writeFileSync(logFile, "");
   const emulator = await startEmulator({ dbPath: ":memory:", port: 0, accessLogFile: logFile, ...opts });
@@ -57,21 +64,13 @@ export async function deployEmulator(dir: string, opts: Partial<EmulatorOptions>
     ports,
     logFile,
     log,
-    mutating: () => log().filter((e) => !READ.test(e.operation) && !e.operation.startsWith("agentctl:")).map((e) => e.operation),
+    mutating: () =>
+      log()
+        .filter((e) => !READ.test(e.operation) && !e.operation.startsWith("agentctl:"))
+        .map((e) => e.operation),
     async [Symbol.asyncDispose]() {
       clients.destroy();
       await emulator.close();
     },
   };
-}
-
-/** Until the emulator serves IAM/STS/Lambda: explicit roles and return-of-control executors. */
-export function withoutIam(project: { dir: string; edit(file: string, fn: (t: string) => string): void }): void {
-  for (const agent of ["notification", "order-validation", "shipping"]) {
-    project.edit(`agents/${agent}.yaml`, (t) =>
-      t
-        .replace("role: auto", "role: arn:aws:iam::${account}:role/agent-role")
-        .replace(/executor: \{ lambda: "[^"]+" \}/, "executor: returnControl"),
-    );
-  }
 }

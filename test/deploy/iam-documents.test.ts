@@ -8,13 +8,22 @@ describe("IAM and Lambda documents", () => {
   it("the sample's role, trust policy, function role and Lambda permission are exactly the expected documents", async () => {
     using project = sampleCopy();
     await using env = await deployEmulator(project.dir);
-    const { result } = await deployProject(env.ports, { projectDir: project.dir, vars: {}, progress: () => {} });
+    const { result } = await deployProject(env.ports, {
+      projectDir: project.dir,
+      vars: {},
+      progress: () => {},
+    });
     const agentId = result.agents.find((a) => a.name === "order-validation")?.agentId as string;
     const agentArn = `arn:aws:bedrock:us-east-1:000000000000:agent/${agentId}`;
 
     const role = await env.ports.iam.getRole("agentctl-order-processing-order-validation");
-    expect(role?.arn).toBe("arn:aws:iam::000000000000:role/agentctl/agentctl-order-processing-order-validation");
-    expect(role?.tags).toEqual({ "agentctl:project": "order-processing", "agentctl:agent": "order-validation" });
+    expect(role?.arn).toBe(
+      "arn:aws:iam::000000000000:role/agentctl/agentctl-order-processing-order-validation",
+    );
+    expect(role?.tags).toEqual({
+      "agentctl:project": "order-processing",
+      "agentctl:agent": "order-validation",
+    });
     expect(role?.trustPolicy).toEqual({
       Version: "2012-10-17",
       Statement: [
@@ -29,7 +38,9 @@ describe("IAM and Lambda documents", () => {
         },
       ],
     });
-    expect(await env.ports.iam.getRolePolicy("agentctl-order-processing-order-validation", "agentctl-agent")).toEqual({
+    expect(
+      await env.ports.iam.getRolePolicy("agentctl-order-processing-order-validation", "agentctl-agent"),
+    ).toEqual({
       Version: "2012-10-17",
       Statement: [
         {
@@ -40,7 +51,9 @@ describe("IAM and Lambda documents", () => {
         },
       ],
     });
-    expect(await env.ports.iam.listRolePolicies("agentctl-order-processing-order-validation")).toEqual(["agentctl-agent"]);
+    expect(await env.ports.iam.listRolePolicies("agentctl-order-processing-order-validation")).toEqual([
+      "agentctl-agent",
+    ]);
 
     expect(await env.ports.lambda.getPolicyStatements("ProductCatalog")).toEqual([
       {
@@ -68,7 +81,9 @@ describe("IAM and Lambda documents", () => {
         },
       ],
     });
-    expect(await env.ports.iam.getRolePolicy("agentctl-order-processing-fn-ProductCatalog", "agentctl-logs")).toEqual({
+    expect(
+      await env.ports.iam.getRolePolicy("agentctl-order-processing-fn-ProductCatalog", "agentctl-logs"),
+    ).toEqual({
       Version: "2012-10-17",
       Statement: [
         {
@@ -86,11 +101,16 @@ describe("IAM and Lambda documents", () => {
       ],
     });
     const fn = await env.ports.lambda.getFunction("ProductCatalog");
-    expect(fn?.tags).toEqual({ "agentctl:project": "order-processing", "agentctl:agent": "order-validation" });
+    expect(fn?.tags).toEqual({
+      "agentctl:project": "order-processing",
+      "agentctl:agent": "order-validation",
+    });
   });
 
   it("inference profiles, knowledge bases, guardrails and collaborators get exactly their resources", () => {
-    expect(modelResources("us.anthropic.claude-3-5-sonnet-20241022-v2:0", "us-west-2", "123456789012")).toEqual([
+    expect(
+      modelResources("us.anthropic.claude-3-5-sonnet-20241022-v2:0", "us-west-2", "123456789012"),
+    ).toEqual([
       "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0",
       "arn:aws:bedrock:*::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
     ]);

@@ -41,45 +41,57 @@ async function killAfter(child: ChildProcess, count: () => number, n: number): P
       child.kill("SIGKILL");
       break;
     }
-    const done = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 2))]);
+    const done = await Promise.race([
+      exited.then(() => true),
+      new Promise((r) => setTimeout(() => r(false), 2)),
+    ]);
     if (done) break;
   }
   await exited;
 }
 
 describe("SIGKILL mid-deploy", () => {
-  it.each([2, 9, 17, 26, 33])("killed after %i mutating requests, a re-run converges with no duplicates", async (n) => {
-    using project = sampleCopy();
-    await using env = await deployEmulator(project.dir);
-    const args = ["--endpoint-url", env.emulator.endpoint, "deploy"];
-    await killAfter(startCli(args, project.dir), () => env.mutating().length, n);
-    expect(env.mutating().length).toBeGreaterThanOrEqual(Math.min(n, 1));
+  it.each([2, 9, 17, 26, 33])(
+    "killed after %i mutating requests, a re-run converges with no duplicates",
+    async (n) => {
+      using project = sampleCopy();
+      await using env = await deployEmulator(project.dir);
+      const args = ["--endpoint-url", env.emulator.endpoint, "deploy"];
+      await killAfter(startCli(args, project.dir), () => env.mutating().length, n);
+      expect(env.mutating().length).toBeGreaterThanOrEqual(Math.min(n, 1));
 
-    // Asynchronously: the emulator answering the CLI runs in this process.
-    const rerun = await runCli([...args, "--json"], project.dir);
-    expect(rerun.stderr).toBe("");
-    expect(rerun.code).toBe(0);
-    const result = JSON.parse(rerun.stdout) as { agents: { name: string; aliases: Record<string, string> }[] };
-    expect(result.agents.map((a) => [a.name, a.aliases])).toEqual([
-      ["notification", { live: "1" }],
-      ["order-validation", { live: "1" }],
-      ["shipping", { live: "1" }],
-    ]);
+      // Asynchronously: the emulator answering the CLI runs in this process.
+      const rerun = await runCli([...args, "--json"], project.dir);
+      expect(rerun.stderr).toBe("");
+      expect(rerun.code).toBe(0);
+      const result = JSON.parse(rerun.stdout) as {
+        agents: { name: string; aliases: Record<string, string> }[];
+      };
+      expect(result.agents.map((a) => [a.name, a.aliases])).toEqual([
+        ["notification", { live: "1" }],
+        ["order-validation", { live: "1" }],
+        ["shipping", { live: "1" }],
+      ]);
 
-    const { plan, deployed } = await planDeployment(env.ports, { projectDir: project.dir, vars: {} });
-    expect(plan.changes).toBe(0);
-    expect((await env.ports.agents.listAgents()).map((a) => a.agentName).sort()).toEqual([
-      "notification",
-      "order-validation",
-      "shipping",
-    ]);
-    for (const agent of deployed.agents.values()) {
-      expect(agent.aliases.map((a) => a.name)).toEqual(["live"]);
-      expect((await env.ports.agents.listAgentVersions(agent.agentId)).map((v) => v.agentVersion)).toEqual(["DRAFT", "1"]);
-      expect(await env.ports.agents.listActionGroups(agent.agentId, "DRAFT")).toHaveLength(1);
-    }
-    const creates = env.log().filter((e) => e.status < 300);
-    expect(creates.filter((e) => e.operation === "CreateAgent")).toHaveLength(3);
-    expect(creates.filter((e) => e.operation === "CreateFunction")).toHaveLength(3);
-  }, 60_000);
+      const { plan, deployed } = await planDeployment(env.ports, { projectDir: project.dir, vars: {} });
+      expect(plan.changes).toBe(0);
+      expect((await env.ports.agents.listAgents()).map((a) => a.agentName).sort()).toEqual([
+        "notification",
+        "order-validation",
+        "shipping",
+      ]);
+      for (const agent of deployed.agents.values()) {
+        expect(agent.aliases.map((a) => a.name)).toEqual(["live"]);
+        expect((await env.ports.agents.listAgentVersions(agent.agentId)).map((v) => v.agentVersion)).toEqual([
+          "DRAFT",
+          "1",
+        ]);
+        expect(await env.ports.agents.listActionGroups(agent.agentId, "DRAFT")).toHaveLength(1);
+      }
+      const creates = env.log().filter((e) => e.status < 300);
+      expect(creates.filter((e) => e.operation === "CreateAgent")).toHaveLength(3);
+      expect(creates.filter((e) => e.operation === "CreateFunction")).toHaveLength(3);
+    },
+    60_000,
+  );
 });

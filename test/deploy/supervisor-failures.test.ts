@@ -49,7 +49,10 @@ describe("supervisors, failures and faults", () => {
     const state = await planDeployment(env.ports, { projectDir: project.dir, vars: {} });
     expect(state.plan.changes).toBe(0);
     const aliasArn = (name: string) => state.deployed.agents.get(name)?.aliases[0]?.arn as string;
-    const policy = await env.ports.iam.getRolePolicy("agentctl-order-processing-order-desk", "agentctl-agent");
+    const policy = await env.ports.iam.getRolePolicy(
+      "agentctl-order-processing-order-desk",
+      "agentctl-agent",
+    );
     expect(policy).toEqual(
       agentPermissionsPolicy({
         region: "us-east-1",
@@ -90,7 +93,10 @@ describe("supervisors, failures and faults", () => {
     const opts = { projectDir: project.dir, vars: {}, progress: () => {} };
     let faulted = 0;
     {
-      await using env = await deployEmulator(project.dir, { dbPath, faults: "throttle=0.2,error500=0.05,seed=7" });
+      await using env = await deployEmulator(project.dir, {
+        dbPath,
+        faults: "throttle=0.2,error500=0.05,seed=7",
+      });
       // The SDK's adaptive retries absorb most faults; a step that still fails is finished by the re-run.
       for (let attempt = 0; ; attempt++) {
         try {

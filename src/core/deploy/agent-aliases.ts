@@ -5,9 +5,10 @@
  * version's content hash (a killed deploy leaves them stale; deployed.ts then reads the
  * version back, so nothing is cut twice).
  */
+
+import type { AgentHandle } from "./agent-draft.js";
 import { settleAgent } from "./agent-draft.js";
 import { type ApplyContext, mutate } from "./apply-context.js";
-import type { AgentHandle } from "./agent-draft.js";
 import type { DesiredAgent } from "./desired.js";
 import { AgentFailedError, step } from "./errors.js";
 import type { AgentPlan } from "./plan-types.js";
@@ -15,7 +16,12 @@ import type { Alias } from "./ports.js";
 import { HASH_TAG, PROJECT_TAG, VERSION_TAG } from "./tags.js";
 import { pollUntil } from "./wait.js";
 
-async function settleAlias(ctx: ApplyContext, name: string, agentId: string, aliasId: string): Promise<Alias> {
+async function settleAlias(
+  ctx: ApplyContext,
+  name: string,
+  agentId: string,
+  aliasId: string,
+): Promise<Alias> {
   const alias = await step(name, "GetAgentAlias", () =>
     pollUntil(
       () => ctx.ports.agents.getAlias(agentId, aliasId),
@@ -82,13 +88,19 @@ export async function applyAliases(
       case "route":
       case "describe": {
         const id = change.id as string;
-        const routeTo = change.kind === "new-version" ? undefined : change.kind === "describe" ? change.toVersion : version;
+        const routeTo =
+          change.kind === "new-version" ? undefined : change.kind === "describe" ? change.toVersion : version;
         await mutate(
           ctx,
           agent.name,
           "UpdateAgentAlias",
           change.name,
-          () => api.updateAlias(agentId, id, { name: change.name, ...description(change.description), ...(routeTo ? { version: routeTo } : {}) }),
+          () =>
+            api.updateAlias(agentId, id, {
+              name: change.name,
+              ...description(change.description),
+              ...(routeTo ? { version: routeTo } : {}),
+            }),
           settle,
         );
         const ready = await settleAlias(ctx, agent.name, agentId, id);
@@ -97,7 +109,9 @@ export async function applyAliases(
         break;
       }
       case "record": {
-        const alias = await step(agent.name, "GetAgentAlias", () => api.getAlias(agentId, change.id as string));
+        const alias = await step(agent.name, "GetAgentAlias", () =>
+          api.getAlias(agentId, change.id as string),
+        );
         await record(alias);
         break;
       }
@@ -112,7 +126,12 @@ export async function applyAliases(
 }
 
 /** Deletes the oldest numbered versions no alias routes to, keeping `keep` of them. */
-export async function pruneVersions(ctx: ApplyContext, name: string, agentId: string, keep: number): Promise<void> {
+export async function pruneVersions(
+  ctx: ApplyContext,
+  name: string,
+  agentId: string,
+  keep: number,
+): Promise<void> {
   const api = ctx.ports.agents;
   const aliases = await step(name, "ListAgentAliases", () => api.listAliases(agentId));
   const used = new Set(aliases.flatMap((a) => (a.routingConfiguration ?? []).map((r) => r.agentVersion)));
@@ -122,8 +141,13 @@ export async function pruneVersions(ctx: ApplyContext, name: string, agentId: st
     .filter((v) => v !== "DRAFT" && !used.has(v))
     .sort((a, b) => Number(a) - Number(b));
   for (const version of unused.slice(0, Math.max(0, unused.length - keep))) {
-    await mutate(ctx, name, "DeleteAgentVersion", `version ${version}`, () => api.deleteAgentVersion(agentId, version), () =>
-      settleAgent(ctx, name, agentId),
+    await mutate(
+      ctx,
+      name,
+      "DeleteAgentVersion",
+      `version ${version}`,
+      () => api.deleteAgentVersion(agentId, version),
+      () => settleAgent(ctx, name, agentId),
     );
   }
 }

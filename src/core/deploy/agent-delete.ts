@@ -37,10 +37,13 @@ export async function applyDeletion(ctx: ApplyContext, plan: AgentPlan): Promise
   for (const p of plan.permissions) {
     if (p.kind !== "remove" || !p.statementId) continue;
     const sid = p.statementId;
-    await mutate(ctx, name, "RemovePermission", p.functionName, () => ctx.ports.lambda.removePermission(p.functionName, sid));
+    await mutate(ctx, name, "RemovePermission", p.functionName, () =>
+      ctx.ports.lambda.removePermission(p.functionName, sid),
+    );
   }
   for (const fn of plan.functions) {
-    if (fn.kind === "delete") await mutate(ctx, name, "DeleteFunction", fn.name, () => ctx.ports.lambda.deleteFunction(fn.name));
+    if (fn.kind === "delete")
+      await mutate(ctx, name, "DeleteFunction", fn.name, () => ctx.ports.lambda.deleteFunction(fn.name));
   }
   for (const role of plan.roles) {
     if (role.kind !== "delete") continue;

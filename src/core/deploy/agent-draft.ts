@@ -69,7 +69,9 @@ export async function ensureAgent(
     await mutate(ctx, agent.name, "TagResource", "agent", () => api.tag(handle.agentArn, plan.tags.set));
   }
   if (plan.tags.remove.length > 0) {
-    await mutate(ctx, agent.name, "UntagResource", "agent", () => api.untag(handle.agentArn, plan.tags.remove));
+    await mutate(ctx, agent.name, "UntagResource", "agent", () =>
+      api.untag(handle.agentArn, plan.tags.remove),
+    );
   }
   return handle;
 }
@@ -90,27 +92,65 @@ export async function applySubResources(
   const groups = new Map(agent.definition.actionGroups.map((g) => [g.actionGroupName, g]));
   for (const change of plan.actionGroups) {
     const fields = groups.get(change.name);
-    ctx.progress({ agent: agent.name, message: `action group ${change.name}: ${change.kind}`, state: "running" });
+    ctx.progress({
+      agent: agent.name,
+      message: `action group ${change.name}: ${change.kind}`,
+      state: "running",
+    });
     if (change.kind === "create" && fields) {
-      await mutate(ctx, agent.name, "CreateAgentActionGroup", change.name, () => api.createActionGroup(agentId, fields), settle);
+      await mutate(
+        ctx,
+        agent.name,
+        "CreateAgentActionGroup",
+        change.name,
+        () => api.createActionGroup(agentId, fields),
+        settle,
+      );
     } else if (change.kind === "update" && fields && change.id) {
       const id = change.id;
-      await mutate(ctx, agent.name, "UpdateAgentActionGroup", change.name, () => api.updateActionGroup(agentId, id, fields), settle);
+      await mutate(
+        ctx,
+        agent.name,
+        "UpdateAgentActionGroup",
+        change.name,
+        () => api.updateActionGroup(agentId, id, fields),
+        settle,
+      );
     } else if (change.kind === "delete" && change.id) {
       const id = change.id;
-      await mutate(ctx, agent.name, "DeleteAgentActionGroup", change.name, () => api.deleteActionGroup(agentId, id), settle);
+      await mutate(
+        ctx,
+        agent.name,
+        "DeleteAgentActionGroup",
+        change.name,
+        () => api.deleteActionGroup(agentId, id),
+        settle,
+      );
     }
   }
   const kbs = new Map(agent.definition.knowledgeBases.map((k) => [k.knowledgeBaseId, k]));
   for (const change of plan.knowledgeBases) {
     // Re-associating is how a description or state changes (the emulator, like older SDKs, has no UpdateAgentKnowledgeBase).
     if (change.kind !== "create") {
-      await mutate(ctx, agent.name, "DisassociateAgentKnowledgeBase", change.name, () =>
-        api.disassociateKnowledgeBase(agentId, change.name), settle);
+      await mutate(
+        ctx,
+        agent.name,
+        "DisassociateAgentKnowledgeBase",
+        change.name,
+        () => api.disassociateKnowledgeBase(agentId, change.name),
+        settle,
+      );
     }
     const fields = kbs.get(change.name);
     if (change.kind !== "delete" && fields) {
-      await mutate(ctx, agent.name, "AssociateAgentKnowledgeBase", change.name, () => api.associateKnowledgeBase(agentId, fields), settle);
+      await mutate(
+        ctx,
+        agent.name,
+        "AssociateAgentKnowledgeBase",
+        change.name,
+        () => api.associateKnowledgeBase(agentId, fields),
+        settle,
+      );
     }
   }
   const collaborators = new Map(agent.definition.collaborators.map((c) => [c.collaboratorName, c]));
@@ -118,12 +158,22 @@ export async function applySubResources(
     const def = collaborators.get(change.name);
     if (change.kind === "delete" && change.id) {
       const id = change.id;
-      await mutate(ctx, agent.name, "DisassociateAgentCollaborator", change.name, () => api.disassociateCollaborator(agentId, id), settle);
+      await mutate(
+        ctx,
+        agent.name,
+        "DisassociateAgentCollaborator",
+        change.name,
+        () => api.disassociateCollaborator(agentId, id),
+        settle,
+      );
       continue;
     }
     if (!def) continue;
     const aliasArn = def.aliasRef.startsWith("agent:") ? ctx.aliasArns.get(def.aliasRef) : def.aliasRef;
-    if (!aliasArn) throw new Error(`${agent.name}: collaborator ${def.collaboratorName} points at ${def.aliasRef}, which is not deployed.`);
+    if (!aliasArn)
+      throw new Error(
+        `${agent.name}: collaborator ${def.collaboratorName} points at ${def.aliasRef}, which is not deployed.`,
+      );
     const fields: CollaboratorFields = {
       collaboratorName: def.collaboratorName,
       collaborationInstruction: def.collaborationInstruction,
@@ -131,10 +181,24 @@ export async function applySubResources(
       agentDescriptor: { aliasArn },
     };
     if (change.kind === "create") {
-      await mutate(ctx, agent.name, "AssociateAgentCollaborator", change.name, () => api.associateCollaborator(agentId, fields), settle);
+      await mutate(
+        ctx,
+        agent.name,
+        "AssociateAgentCollaborator",
+        change.name,
+        () => api.associateCollaborator(agentId, fields),
+        settle,
+      );
     } else if (change.id) {
       const id = change.id;
-      await mutate(ctx, agent.name, "UpdateAgentCollaborator", change.name, () => api.updateCollaborator(agentId, id, fields), settle);
+      await mutate(
+        ctx,
+        agent.name,
+        "UpdateAgentCollaborator",
+        change.name,
+        () => api.updateCollaborator(agentId, id, fields),
+        settle,
+      );
     }
   }
 }
@@ -147,7 +211,12 @@ export async function prepare(ctx: ApplyContext, name: string, agentId: string):
   await mutate(ctx, name, "PrepareAgent", undefined, () => ctx.ports.agents.prepareAgent(agentId), settle);
   const agent = await settle();
   if (agent.agentStatus !== "PREPARED") {
-    throw new AgentFailedError(name, "PrepareAgent", agent.failureReasons ?? [], agent.recommendedActions ?? []);
+    throw new AgentFailedError(
+      name,
+      "PrepareAgent",
+      agent.failureReasons ?? [],
+      agent.recommendedActions ?? [],
+    );
   }
   return agent;
 }

@@ -8,7 +8,7 @@ import { AgentctlError, ExitCode } from "../../errors.js";
 import { applyAliases } from "./agent-aliases.js";
 import { applyDeletion } from "./agent-delete.js";
 import { applySubResources, ensureAgent, prepare, settleAgent } from "./agent-draft.js";
-import type { ApplyContext, AppliedOperation } from "./apply-context.js";
+import type { AppliedOperation, ApplyContext } from "./apply-context.js";
 import { mutate } from "./apply-context.js";
 import { DeployFailedError, step } from "./errors.js";
 import { applyFunctions, applyPermissions, applyRoleBefore, narrowTrustAfterCreate } from "./iam-apply.js";
@@ -50,7 +50,9 @@ export async function applyPlan(ctx: ApplyContext, plan: Plan, concurrency: numb
     if (existing) return existing;
     const promise = (async () => {
       const deps = item.dependsOn.filter((k) => keys.has(k) && k !== item.key);
-      const results = await Promise.allSettled(deps.map((k) => start(plan.items.find((i) => i.key === k) as AgentPlan)));
+      const results = await Promise.allSettled(
+        deps.map((k) => start(plan.items.find((i) => i.key === k) as AgentPlan)),
+      );
       if (results.some((r) => r.status === "rejected")) {
         const error = new AgentctlError(`${item.name}: skipped, because an agent it depends on failed.`, {
           exitCode: ExitCode.Failed,
@@ -66,7 +68,15 @@ export async function applyPlan(ctx: ApplyContext, plan: Plan, concurrency: numb
         ctx.progress({ agent: item.name, message: item.changes === 0 ? "unchanged" : "done", state: "done" });
       } catch (err) {
         ctx.progress({ agent: item.name, message: "failed", state: "failed" });
-        failures.push(err instanceof AgentctlError ? err : new AgentctlError(String((err as Error)?.message ?? err), { exitCode: ExitCode.Failed, source: "toolkit", cause: err }));
+        failures.push(
+          err instanceof AgentctlError
+            ? err
+            : new AgentctlError(String((err as Error)?.message ?? err), {
+                exitCode: ExitCode.Failed,
+                source: "toolkit",
+                cause: err,
+              }),
+        );
         throw err;
       } finally {
         release();
@@ -81,13 +91,24 @@ export async function applyPlan(ctx: ApplyContext, plan: Plan, concurrency: numb
   if (failures.length > 0) throw new DeployFailedError(failures);
   const order = new Map(plan.items.map((i, n) => [i.name, n]));
   outcomes.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
-  return { project: plan.project, operations: ctx.operations, agents: outcomes, changes: ctx.operations.length };
+  return {
+    project: plan.project,
+    operations: ctx.operations,
+    agents: outcomes,
+    changes: ctx.operations.length,
+  };
 }
 
 async function applyItem(ctx: ApplyContext, plan: AgentPlan): Promise<AgentOutcome> {
   if (plan.action === "delete") {
     await applyDeletion(ctx, plan);
-    return { name: plan.name, ...(plan.agentId ? { agentId: plan.agentId } : {}), status: "DELETED", aliases: {}, deleted: true };
+    return {
+      name: plan.name,
+      ...(plan.agentId ? { agentId: plan.agentId } : {}),
+      status: "DELETED",
+      aliases: {},
+      deleted: true,
+    };
   }
   const agent = ctx.desired.agents.find((a) => a.name === plan.name);
   if (!agent) throw new Error(`internal: plan item ${plan.name} has no desired agent`);
@@ -108,11 +129,15 @@ async function applyItem(ctx: ApplyContext, plan: AgentPlan): Promise<AgentOutco
   await applySubResources(ctx, plan, agent, handle);
   if (plan.prepare) await prepare(ctx, agent.name, handle.agentId);
   if (plan.recordHash && plan.action !== "create") {
-    await mutate(ctx, agent.name, "TagResource", "agent", () => ctx.ports.agents.tag(handle.agentArn, { [HASH_TAG]: agent.hash }));
+    await mutate(ctx, agent.name, "TagResource", "agent", () =>
+      ctx.ports.agents.tag(handle.agentArn, { [HASH_TAG]: agent.hash }),
+    );
   }
   await applyAliases(ctx, plan, agent, handle);
   const final = await settleAgent(ctx, agent.name, handle.agentId);
-  const aliases = await step(agent.name, "ListAgentAliases", () => ctx.ports.agents.listAliases(handle.agentId));
+  const aliases = await step(agent.name, "ListAgentAliases", () =>
+    ctx.ports.agents.listAliases(handle.agentId),
+  );
   return {
     name: agent.name,
     agentId: handle.agentId,

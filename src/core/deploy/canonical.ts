@@ -118,7 +118,9 @@ function canonicalFunction(fn: FunctionDefinition): FunctionDefinition {
 
 export function canonicalActionGroup(group: ActionGroup | ActionGroupFields): ActionGroupFields {
   const signature =
-    "parentActionSignature" in group ? group.parentActionSignature : (group as ActionGroupFields).parentActionGroupSignature;
+    "parentActionSignature" in group
+      ? group.parentActionSignature
+      : (group as ActionGroupFields).parentActionGroupSignature;
   const out: ActionGroupFields = {
     actionGroupName: group.actionGroupName,
     actionGroupState: group.actionGroupState === "DISABLED" ? "DISABLED" : "ENABLED",

@@ -17,7 +17,7 @@ import {
 import { mapLimit } from "./concurrency.js";
 import { collaboratorRef } from "./desired.js";
 import { step } from "./errors.js";
-import type { Agent, AgentsApi, AgentStatus, AgentVersion, Tags } from "./ports.js";
+import type { Agent, AgentStatus, AgentsApi, AgentVersion, Tags } from "./ports.js";
 import { HASH_TAG, PROJECT_TAG, VERSION_TAG } from "./tags.js";
 
 export const TEST_ALIAS_ID = "TSTALIASID";
@@ -88,7 +88,8 @@ export async function readDeployedState(api: AgentsApi, opts: ReadOptions): Prom
   );
   // Collaborators point at alias ARNs; project aliases become the same symbolic refs as in the manifests.
   const refs = new Map<string, string>();
-  for (const r of raw) for (const alias of r.agent.aliases) refs.set(alias.arn, collaboratorRef(r.agent.name, alias.name));
+  for (const r of raw)
+    for (const alias of r.agent.aliases) refs.set(alias.arn, collaboratorRef(r.agent.name, alias.name));
   const agents = new Map<string, DeployedAgent>();
   for (const r of raw) {
     r.agent.draft = resolveRefs(r.agent.draft, r.collaborators, refs);
@@ -97,7 +98,9 @@ export async function readDeployedState(api: AgentsApi, opts: ReadOptions): Prom
   }
   const state: DeployedState = { agents };
   // Stale alias records: hash the version they route to from the version itself.
-  const stale = [...agents.values()].flatMap((a) => a.aliases.filter((x) => x.recordStale && x.version).map((x) => ({ a, x })));
+  const stale = [...agents.values()].flatMap((a) =>
+    a.aliases.filter((x) => x.recordStale && x.version).map((x) => ({ a, x })),
+  );
   await mapLimit(stale, opts.concurrency, async ({ a, x }) => {
     x.servedHash = await versionHash(api, state, a, x.version as string);
   });
@@ -105,15 +108,27 @@ export async function readDeployedState(api: AgentsApi, opts: ReadOptions): Prom
 }
 
 /** The content hash of a numbered version, read back from the version itself. */
-export async function versionHash(api: AgentsApi, state: DeployedState, agent: DeployedAgent, version: string): Promise<string> {
+export async function versionHash(
+  api: AgentsApi,
+  state: DeployedState,
+  agent: DeployedAgent,
+  version: string,
+): Promise<string> {
   const refs = new Map<string, string>();
-  for (const a of state.agents.values()) for (const alias of a.aliases) refs.set(alias.arn, collaboratorRef(a.name, alias.name));
-  const snapshot = await step(agent.name, "GetAgentVersion", () => api.getAgentVersion(agent.agentId, version));
+  for (const a of state.agents.values())
+    for (const alias of a.aliases) refs.set(alias.arn, collaboratorRef(a.name, alias.name));
+  const snapshot = await step(agent.name, "GetAgentVersion", () =>
+    api.getAgentVersion(agent.agentId, version),
+  );
   const read = await readDefinition(api, agent.agentId, version, agent.name, snapshot);
   return definitionHash(resolveRefs(read.definition, read.collaborators, refs));
 }
 
-function resolveRefs(def: DraftDefinition, raw: RawCollaborator[], refs: Map<string, string>): DraftDefinition {
+function resolveRefs(
+  def: DraftDefinition,
+  raw: RawCollaborator[],
+  refs: Map<string, string>,
+): DraftDefinition {
   return sortDefinition({
     ...def,
     collaborators: raw.map(({ aliasArn, ...c }) => ({ ...c, aliasRef: refs.get(aliasArn) ?? aliasArn })),
@@ -172,10 +187,18 @@ async function readAgent(
 }
 
 /** One version's definition (DRAFT or a number), collaborators still as ARNs. */
-async function readDefinition(api: AgentsApi, agentId: string, version: string, name: string, agent: Agent | AgentVersion) {
+async function readDefinition(
+  api: AgentsApi,
+  agentId: string,
+  version: string,
+  name: string,
+  agent: Agent | AgentVersion,
+) {
   const summaries = await step(name, "ListAgentActionGroups", () => api.listActionGroups(agentId, version));
   const groups = await Promise.all(
-    summaries.map((s) => step(name, "GetAgentActionGroup", () => api.getActionGroup(agentId, version, s.actionGroupId))),
+    summaries.map((s) =>
+      step(name, "GetAgentActionGroup", () => api.getActionGroup(agentId, version, s.actionGroupId)),
+    ),
   );
   const kbs = await step(name, "ListAgentKnowledgeBases", () => api.listKnowledgeBases(agentId, version));
   const collaboratorSummaries =
@@ -199,9 +222,9 @@ async function readDefinition(api: AgentsApi, agentId: string, version: string, 
     collaborators: collaborators.map((c) => ({
       collaboratorName: c.collaboratorName,
       collaborationInstruction: c.collaborationInstruction,
-      relayConversationHistory: (c.relayConversationHistory === "TO_COLLABORATOR" ? "TO_COLLABORATOR" : "DISABLED") as
-        | "TO_COLLABORATOR"
-        | "DISABLED",
+      relayConversationHistory: (c.relayConversationHistory === "TO_COLLABORATOR"
+        ? "TO_COLLABORATOR"
+        : "DISABLED") as "TO_COLLABORATOR" | "DISABLED",
       aliasArn: c.agentDescriptor?.aliasArn ?? "",
     })),
   };

@@ -84,7 +84,9 @@ async function desiredAgent(
       actionGroupState: group.enabled === false ? "DISABLED" : "ENABLED",
       ...(group.description ? { description: group.description } : {}),
       actionGroupExecutor:
-        group.executor === "returnControl" ? { customControl: "RETURN_CONTROL" } : { lambda: group.executor.lambda },
+        group.executor === "returnControl"
+          ? { customControl: "RETURN_CONTROL" }
+          : { lambda: group.executor.lambda },
     };
     if (group.schema) fields.apiSchema = { payload: await readFile(path.resolve(dir, group.schema), "utf8") };
     if (group.functions) {
@@ -148,13 +150,20 @@ async function desiredAgent(
       agentCollaboration: manifest.collaboration ?? (collaborators.length > 0 ? "SUPERVISOR" : "DISABLED"),
       ...(manifest.description ? { description: manifest.description } : {}),
       ...(manifest.guardrail
-        ? { guardrailConfiguration: { guardrailIdentifier: manifest.guardrail.id, guardrailVersion: manifest.guardrail.version } }
+        ? {
+            guardrailConfiguration: {
+              guardrailIdentifier: manifest.guardrail.id,
+              guardrailVersion: manifest.guardrail.version,
+            },
+          }
         : {}),
       ...(manifest.memory?.enabled
         ? {
             memoryConfiguration: {
               enabledMemoryTypes: ["SESSION_SUMMARY"],
-              ...(manifest.memory.storageDays !== undefined ? { storageDays: manifest.memory.storageDays } : {}),
+              ...(manifest.memory.storageDays !== undefined
+                ? { storageDays: manifest.memory.storageDays }
+                : {}),
             },
           }
         : {}),
@@ -176,7 +185,10 @@ async function desiredAgent(
     definition,
     hash: definitionHash(definition),
     tags: { ...(manifest.tags ?? {}), [PROJECT_TAG]: projectName },
-    aliases: (manifest.aliases ?? []).map((a) => ({ name: a.name, ...(a.description ? { description: a.description } : {}) })),
+    aliases: (manifest.aliases ?? []).map((a) => ({
+      name: a.name,
+      ...(a.description ? { description: a.description } : {}),
+    })),
     role,
     executors,
     dependsOn,

@@ -3,8 +3,9 @@
  * auto roles and resource-policy statements, and the functions agentctl created for them
  * with their execution roles — supervisors before the collaborators they point at.
  */
-import { applyPlan, type DeployResult } from "./apply.js";
+
 import { deleteRole } from "./agent-delete.js";
+import { applyPlan, type DeployResult } from "./apply.js";
 import { mutate, newApplyContext, type ProgressSink } from "./apply-context.js";
 import { readDeployedState } from "./deployed.js";
 import { deletion } from "./diff.js";
@@ -46,15 +47,26 @@ export async function planDestroy(ports: DeployPorts, opts: Omit<DestroyOptions,
   const items = selected.map((agent) => {
     // Reverse dependency order: a collaborator goes after every supervisor that points at it.
     const supervisors = selected
-      .filter((s) => s.name !== agent.name && s.draft.collaborators.some((c) => c.aliasRef.startsWith(`agent:${agent.name}/`)))
+      .filter(
+        (s) =>
+          s.name !== agent.name &&
+          s.draft.collaborators.some((c) => c.aliasRef.startsWith(`agent:${agent.name}/`)),
+      )
       .map((s) => agentKey(s.name));
     const item = deletion(agent, observed, supervisors);
     // Functions agentctl created for this project, used by no agent that stays.
-    const staying = desired.agents.filter((a) => !names.has(a.name)).flatMap((a) => a.executors.map((e) => e.functionName));
+    const staying = desired.agents
+      .filter((a) => !names.has(a.name))
+      .flatMap((a) => a.executors.map((e) => e.functionName));
     const own = desired.agents.find((a) => a.name === agent.name)?.executors ?? [];
     for (const e of own) {
       const fn = observed.functions[e.functionName];
-      if (fn?.exists && fn.owned && !staying.includes(e.functionName) && !item.functions.some((f) => f.name === e.functionName)) {
+      if (
+        fn?.exists &&
+        fn.owned &&
+        !staying.includes(e.functionName) &&
+        !item.functions.some((f) => f.name === e.functionName)
+      ) {
         item.functions.push({ name: e.functionName, kind: "delete" });
       }
     }
@@ -81,7 +93,8 @@ export async function destroyProject(ports: DeployPorts, opts: DestroyOptions): 
   for (const name of functions) {
     await mutate(ctx, "(project)", "DeleteFunction", name, () => ports.lambda.deleteFunction(name));
     const role = await ports.iam.getRole(functionRoleName(desired.project, name));
-    if (role && role.tags[PROJECT_TAG] === desired.project) await deleteRole(ctx, "(project)", functionRoleName(desired.project, name));
+    if (role && role.tags[PROJECT_TAG] === desired.project)
+      await deleteRole(ctx, "(project)", functionRoleName(desired.project, name));
   }
   return { ...result, operations: ctx.operations, changes: ctx.operations.length };
 }

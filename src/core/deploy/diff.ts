@@ -80,7 +80,9 @@ export function deletion(d: DeployedAgent, observed: ObservedIam, dependsOn: str
   const plan = emptyPlan(d.name, d.draftHash, dependsOn);
   plan.agentId = d.agentId;
   plan.action = "delete";
-  plan.aliases = d.aliases.filter((a) => a.owned).map((a) => ({ name: a.name, kind: "delete" as const, id: a.id }));
+  plan.aliases = d.aliases
+    .filter((a) => a.owned)
+    .map((a) => ({ name: a.name, kind: "delete" as const, id: a.id }));
   plan.roles = removal.roles;
   plan.permissions = removal.permissions;
   plan.changes = 1 + plan.aliases.length + plan.roles.length + plan.permissions.length;
@@ -134,8 +136,16 @@ function diffAgent(
       fields: [],
       schema: schemaOperations(undefined, g),
     }));
-    plan.knowledgeBases = agent.definition.knowledgeBases.map((k) => ({ name: k.knowledgeBaseId, kind: "create" as const, fields: [] }));
-    plan.collaborators = agent.definition.collaborators.map((c) => ({ name: c.collaboratorName, kind: "create" as const, fields: [] }));
+    plan.knowledgeBases = agent.definition.knowledgeBases.map((k) => ({
+      name: k.knowledgeBaseId,
+      kind: "create" as const,
+      fields: [],
+    }));
+    plan.collaborators = agent.definition.collaborators.map((c) => ({
+      name: c.collaboratorName,
+      kind: "create" as const,
+      fields: [],
+    }));
     plan.prepare = true;
     plan.aliases = agent.aliases.map((a, i) => ({
       name: a.name,
@@ -160,7 +170,8 @@ function diffAgent(
       (c) => deployed.collaboratorIds[c.collaboratorName],
     );
     plan.tags = tagChanges(deployed.tags, agent.tags);
-    const draftChanges = plan.fields.length + plan.actionGroups.length + plan.knowledgeBases.length + plan.collaborators.length;
+    const draftChanges =
+      plan.fields.length + plan.actionGroups.length + plan.knowledgeBases.length + plan.collaborators.length;
     plan.action = draftChanges > 0 || plan.adopt ? "update" : "unchanged";
     plan.prepare = draftChanges > 0 || deployed.status !== "PREPARED";
     plan.recordHash = plan.prepare || deployed.tags[HASH_TAG] !== agent.hash;
@@ -219,7 +230,11 @@ export function fieldChanges(before: AgentFields | undefined, after: AgentFields
     const to = after[field];
     if (before && sameValue(from, to)) continue;
     if (!before && to === undefined) continue;
-    const change: FieldChange = { field, ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+    const change: FieldChange = {
+      field,
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+    };
     if (field === "instruction" && before) change.textDiff = lineDiff(String(from ?? ""), String(to ?? ""));
     changes.push(change);
   }
@@ -232,14 +247,20 @@ function actionGroupChanges(agent: DesiredAgent, deployed: DeployedAgent): Actio
   for (const group of agent.definition.actionGroups) {
     const existing = current.get(group.actionGroupName);
     if (!existing) {
-      changes.push({ name: group.actionGroupName, kind: "create", fields: [], schema: schemaOperations(undefined, group) });
+      changes.push({
+        name: group.actionGroupName,
+        kind: "create",
+        fields: [],
+        schema: schemaOperations(undefined, group),
+      });
       continue;
     }
     if (sameValue(existing, group)) continue;
     const fields: FieldChange[] = [];
     for (const key of new Set([...Object.keys(existing), ...Object.keys(group)]) as Set<keyof typeof group>) {
       if (key === "apiSchema" || key === "functionSchema") continue;
-      if (!sameValue(existing[key], group[key])) fields.push({ field: key, from: existing[key], to: group[key] });
+      if (!sameValue(existing[key], group[key]))
+        fields.push({ field: key, from: existing[key], to: group[key] });
     }
     const schema = schemaOperations(existing, group);
     const id = deployed.actionGroupIds[group.actionGroupName];
@@ -249,7 +270,13 @@ function actionGroupChanges(agent: DesiredAgent, deployed: DeployedAgent): Actio
   for (const existing of deployed.draft.actionGroups) {
     if (declared.has(existing.actionGroupName)) continue;
     const id = deployed.actionGroupIds[existing.actionGroupName];
-    changes.push({ name: existing.actionGroupName, kind: "delete", ...(id ? { id } : {}), fields: [], schema: schemaOperations(existing, undefined) });
+    changes.push({
+      name: existing.actionGroupName,
+      kind: "delete",
+      ...(id ? { id } : {}),
+      fields: [],
+      schema: schemaOperations(existing, undefined),
+    });
   }
   return changes;
 }
@@ -267,8 +294,14 @@ function keyedChanges<T extends object>(
     if (!existing) changes.push({ name: key(item), kind: "create", fields: [] });
     else if (!sameValue(existing, item)) {
       const fields = Object.keys(item)
-        .filter((k) => !sameValue((existing as Record<string, unknown>)[k], (item as Record<string, unknown>)[k]))
-        .map((k) => ({ field: k, from: (existing as Record<string, unknown>)[k], to: (item as Record<string, unknown>)[k] }));
+        .filter(
+          (k) => !sameValue((existing as Record<string, unknown>)[k], (item as Record<string, unknown>)[k]),
+        )
+        .map((k) => ({
+          field: k,
+          from: (existing as Record<string, unknown>)[k],
+          to: (item as Record<string, unknown>)[k],
+        }));
       const found = id(existing);
       changes.push({ name: key(item), kind: "update", ...(found ? { id: found } : {}), fields });
     }
@@ -286,7 +319,9 @@ function keyedChanges<T extends object>(
 function tagChanges(current: Record<string, string>, desired: Record<string, string>) {
   const set: Record<string, string> = {};
   for (const [k, v] of Object.entries(desired)) if (current[k] !== v) set[k] = v;
-  const remove = Object.keys(current).filter((k) => !(k in desired) && !k.startsWith("agentctl:") && !k.startsWith("aws:"));
+  const remove = Object.keys(current).filter(
+    (k) => !(k in desired) && !k.startsWith("agentctl:") && !k.startsWith("aws:"),
+  );
   return { set, remove };
 }
 
@@ -316,7 +351,14 @@ function aliasChanges(agent: DesiredAgent, deployed: DeployedAgent): AliasChange
     }
     if (d.servedHash === agent.hash && d.version) {
       if ((d.description ?? "") !== (alias.description ?? "")) {
-        changes.push({ name: alias.name, kind: "describe", id: d.id, fromVersion: d.version, toVersion: d.version, ...description });
+        changes.push({
+          name: alias.name,
+          kind: "describe",
+          id: d.id,
+          fromVersion: d.version,
+          toVersion: d.version,
+          ...description,
+        });
       } else if (d.recordStale) {
         changes.push({ name: alias.name, kind: "record", id: d.id, toVersion: d.version });
       }

@@ -9,7 +9,7 @@ import { defaultInterpolation } from "../../manifest/interpolate.js";
 import { loadProject } from "../../manifest/load-project.js";
 import { didYouMean } from "../../source/did-you-mean.js";
 import { validateProject } from "../validate-project.js";
-import { type DeployResult, applyPlan } from "./apply.js";
+import { applyPlan, type DeployResult } from "./apply.js";
 import { newApplyContext, type ProgressSink } from "./apply-context.js";
 import { type DeployedState, readDeployedState } from "./deployed.js";
 import { type DesiredProject, desiredProject } from "./desired.js";
@@ -98,11 +98,17 @@ export async function planDeployment(ports: DeployPorts, opts: EngineOptions): P
   });
   const declared = new Set(desired.agents.map((a) => a.name));
   const removedRoles = [...deployed.agents.values()]
-    .filter((a) => a.owned && !declared.has(a.name) && a.draft.agent.agentResourceRoleArn.includes(":role/agentctl/"))
+    .filter(
+      (a) =>
+        a.owned && !declared.has(a.name) && a.draft.agent.agentResourceRoleArn.includes(":role/agentctl/"),
+    )
     .map((a) => a.draft.agent.agentResourceRoleArn.split("/").pop() as string);
   const observed = await observeIam(ports, desired, removedRoles, concurrency);
   const only = opts.agents && opts.agents.length > 0 ? opts.agents : undefined;
-  const plan = diffProject(desired, deployed, observed, { adopt: opts.adopt ?? false, ...(only ? { only } : {}) });
+  const plan = diffProject(desired, deployed, observed, {
+    adopt: opts.adopt ?? false,
+    ...(only ? { only } : {}),
+  });
   return { desired, deployed, observed, plan };
 }
 

@@ -72,7 +72,12 @@ export function awsErrorName(err: unknown): string | undefined {
 }
 
 /** Runs one call, turning any failure into a DeployStepError naming agent and operation. */
-export async function step<T>(agent: string, operation: string, fn: () => Promise<T>, hint?: string): Promise<T> {
+export async function step<T>(
+  agent: string,
+  operation: string,
+  fn: () => Promise<T>,
+  hint?: string,
+): Promise<T> {
   try {
     return await fn();
   } catch (err) {

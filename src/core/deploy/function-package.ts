@@ -31,7 +31,11 @@ export async function packageHandler(entry: string): Promise<FunctionPackage> {
     seen.add(file);
     const source = await readFile(file, "utf8");
     const code = /\.m?ts$/.test(file) ? stripTypes(source, file) : source;
-    const relative = path.relative(root, file).split(path.sep).join("/").replace(/\.m?ts$/, ".js");
+    const relative = path
+      .relative(root, file)
+      .split(path.sep)
+      .join("/")
+      .replace(/\.m?ts$/, ".js");
     files[relative] = new TextEncoder().encode(code);
     for (const spec of relativeImports(code)) {
       const target = path.resolve(path.dirname(file), spec);
@@ -49,7 +53,11 @@ export async function packageHandler(entry: string): Promise<FunctionPackage> {
   files["package.json"] = new TextEncoder().encode('{"type":"module"}\n');
   const entryName = path.basename(entry).replace(/\.m?[tj]s$/, "");
   const zip = zipSync(
-    Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, [v, { mtime: FIXED_TIME }]])),
+    Object.fromEntries(
+      Object.entries(files)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, [v, { mtime: FIXED_TIME }]]),
+    ),
   );
   return { zip, handler: `${entryName}.handler` };
 }
@@ -57,14 +65,18 @@ export async function packageHandler(entry: string): Promise<FunctionPackage> {
 function stripTypes(source: string, file: string): string {
   const strip = (nodeModule as unknown as { stripTypeScriptTypes?: Strip }).stripTypeScriptTypes;
   if (typeof strip !== "function") {
-    throw new Error(`Packaging ${path.basename(file)} needs Node 22.13 or later (module.stripTypeScriptTypes).`);
+    throw new Error(
+      `Packaging ${path.basename(file)} needs Node 22.13 or later (module.stripTypeScriptTypes).`,
+    );
   }
   return withoutExperimentalWarning("stripTypeScriptTypes", () => strip(source, { mode: "transform" }));
 }
 
 function relativeImports(code: string): string[] {
   const specs: string[] = [];
-  for (const m of code.matchAll(/\b(?:import|export)\s[^'"]*?from\s*["'](\.{1,2}\/[^"']+)["']|\bimport\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g)) {
+  for (const m of code.matchAll(
+    /\b(?:import|export)\s[^'"]*?from\s*["'](\.{1,2}\/[^"']+)["']|\bimport\s*\(\s*["'](\.{1,2}\/[^"']+)["']\s*\)/g,
+  )) {
     const spec = m[1] ?? m[2];
     if (spec) specs.push(spec);
   }

@@ -5,6 +5,8 @@
  */
 import type { AgentHandle } from "./agent-draft.js";
 import { type ApplyContext, mutate } from "./apply-context.js";
+import { sameValue } from "./canonical.js";
+import { mapLimit } from "./concurrency.js";
 import type { DesiredAgent, DesiredProject } from "./desired.js";
 import { step } from "./errors.js";
 import { packageHandler } from "./function-package.js";
@@ -22,9 +24,7 @@ import { desiredPermissions, functionRoleName, type ObservedIam } from "./iam-pl
 import type { AgentPlan } from "./plan-types.js";
 import type { DeployPorts } from "./ports.js";
 import { AGENT_TAG, PROJECT_TAG } from "./tags.js";
-import { sameValue } from "./canonical.js";
 import { isLambdaRolePropagation, pollUntil, retryPropagation } from "./wait.js";
-import { mapLimit } from "./concurrency.js";
 
 export const FUNCTION_RUNTIME = "nodejs22.x";
 
@@ -65,7 +65,11 @@ export async function observeIam(
 }
 
 /** Before the agent is created or updated: create the role and write its policy. Returns whether IAM changed. */
-export async function applyRoleBefore(ctx: ApplyContext, plan: AgentPlan, agent: DesiredAgent): Promise<boolean> {
+export async function applyRoleBefore(
+  ctx: ApplyContext,
+  plan: AgentPlan,
+  agent: DesiredAgent,
+): Promise<boolean> {
   if (agent.role.mode !== "auto" || plan.roles.length === 0) return false;
   const { name, path } = agent.role;
   const { region, account, project } = ctx.desired;
@@ -83,11 +87,17 @@ export async function applyRoleBefore(ctx: ApplyContext, plan: AgentPlan, agent:
           tags: { [PROJECT_TAG]: project, [AGENT_TAG]: agent.name },
         }),
       );
-      await mutate(ctx, agent.name, "PutRolePolicy", name, () => iam.putRolePolicy(name, AGENT_POLICY_NAME, policy));
+      await mutate(ctx, agent.name, "PutRolePolicy", name, () =>
+        iam.putRolePolicy(name, AGENT_POLICY_NAME, policy),
+      );
     } else if (change.kind === "update-policy") {
-      const current = await step(agent.name, "GetRolePolicy", () => iam.getRolePolicy(name, AGENT_POLICY_NAME));
+      const current = await step(agent.name, "GetRolePolicy", () =>
+        iam.getRolePolicy(name, AGENT_POLICY_NAME),
+      );
       if (!sameValue(current, policy)) {
-        await mutate(ctx, agent.name, "PutRolePolicy", name, () => iam.putRolePolicy(name, AGENT_POLICY_NAME, policy));
+        await mutate(ctx, agent.name, "PutRolePolicy", name, () =>
+          iam.putRolePolicy(name, AGENT_POLICY_NAME, policy),
+        );
       }
     } else if (change.kind === "update-trust" && plan.agentId) {
       const trust = agentTrustPolicy(region, account, plan.agentId);
@@ -98,11 +108,18 @@ export async function applyRoleBefore(ctx: ApplyContext, plan: AgentPlan, agent:
 }
 
 /** After CreateAgent: narrow the new role's trust from agent/* to exactly this agent. */
-export async function narrowTrustAfterCreate(ctx: ApplyContext, plan: AgentPlan, agent: DesiredAgent, handle: AgentHandle) {
+export async function narrowTrustAfterCreate(
+  ctx: ApplyContext,
+  plan: AgentPlan,
+  agent: DesiredAgent,
+  handle: AgentHandle,
+) {
   if (agent.role.mode !== "auto" || plan.action !== "create") return;
   const { name } = agent.role;
   const trust = agentTrustPolicy(ctx.desired.region, ctx.desired.account, handle.agentId);
-  await mutate(ctx, agent.name, "UpdateAssumeRolePolicy", name, () => ctx.ports.iam.updateTrustPolicy(name, trust));
+  await mutate(ctx, agent.name, "UpdateAssumeRolePolicy", name, () =>
+    ctx.ports.iam.updateTrustPolicy(name, trust),
+  );
 }
 
 function collaboratorArns(ctx: ApplyContext, agent: DesiredAgent): string[] {
@@ -136,7 +153,11 @@ export async function applyFunctions(ctx: ApplyContext, plan: AgentPlan, agent: 
         }),
       );
       await mutate(ctx, agent.name, "PutRolePolicy", roleName, () =>
-        ctx.ports.iam.putRolePolicy(roleName, FUNCTION_POLICY_NAME, functionLogsPolicy(region, account, change.name)),
+        ctx.ports.iam.putRolePolicy(
+          roleName,
+          FUNCTION_POLICY_NAME,
+          functionLogsPolicy(region, account, change.name),
+        ),
       );
     }
     const pkg = await packageHandler(change.handlerFile);
@@ -168,7 +189,12 @@ export async function applyFunctions(ctx: ApplyContext, plan: AgentPlan, agent: 
 }
 
 /** One statement per agent on each executor's resource policy, added once (GetPolicy first). */
-export async function applyPermissions(ctx: ApplyContext, plan: AgentPlan, agent: DesiredAgent, handle: AgentHandle) {
+export async function applyPermissions(
+  ctx: ApplyContext,
+  plan: AgentPlan,
+  agent: DesiredAgent,
+  handle: AgentHandle,
+) {
   const lambda = ctx.ports.lambda;
   const sid = permissionStatementId(handle.agentId);
   for (const change of plan.permissions) {
@@ -176,12 +202,16 @@ export async function applyPermissions(ctx: ApplyContext, plan: AgentPlan, agent
     const executor = agent.executors.find((e) => e.functionName === change.functionName);
     if (!executor) continue;
     const expected = lambdaPermissionStatement(executor.functionArn, ctx.desired.account, handle.agentArn);
-    const statements = await step(agent.name, "GetPolicy", () => lambda.getPolicyStatements(change.functionName));
+    const statements = await step(agent.name, "GetPolicy", () =>
+      lambda.getPolicyStatements(change.functionName),
+    );
     const existing = statements.find((s) => s.Sid === sid);
     if (existing) {
       const { Sid: _sid, ...rest } = existing;
       if (sameValue(rest, expected)) continue;
-      await mutate(ctx, agent.name, "RemovePermission", change.functionName, () => lambda.removePermission(change.functionName, sid));
+      await mutate(ctx, agent.name, "RemovePermission", change.functionName, () =>
+        lambda.removePermission(change.functionName, sid),
+      );
     }
     await mutate(ctx, agent.name, "AddPermission", change.functionName, () =>
       lambda.addPermission({
@@ -194,4 +224,3 @@ export async function applyPermissions(ctx: ApplyContext, plan: AgentPlan, agent
     );
   }
 }
-

@@ -77,14 +77,21 @@ export function agentPermissionsPolicy(input: AgentPermissionsInput): unknown {
       Sid: "RetrieveFromKnowledgeBases",
       Effect: "Allow",
       Action: ["bedrock:Retrieve"],
-      Resource: input.knowledgeBaseIds.map((id) => `arn:aws:bedrock:${region}:${account}:knowledge-base/${id}`),
+      Resource: input.knowledgeBaseIds.map(
+        (id) => `arn:aws:bedrock:${region}:${account}:knowledge-base/${id}`,
+      ),
     });
   }
   if (input.guardrail) {
     const arn = input.guardrail.startsWith("arn:")
       ? input.guardrail
       : `arn:aws:bedrock:${region}:${account}:guardrail/${input.guardrail}`;
-    statements.push({ Sid: "ApplyGuardrail", Effect: "Allow", Action: ["bedrock:ApplyGuardrail"], Resource: [arn] });
+    statements.push({
+      Sid: "ApplyGuardrail",
+      Effect: "Allow",
+      Action: ["bedrock:ApplyGuardrail"],
+      Resource: [arn],
+    });
   }
   if (input.collaboratorAliasArns.length > 0) {
     statements.push({

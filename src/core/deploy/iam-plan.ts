@@ -42,7 +42,11 @@ export function functionRoleName(project: string, functionName: string): string 
 }
 
 /** The permissions document for an agent, given the collaborator alias ARNs known now. */
-export function desiredPermissions(project: DesiredProject, agent: DesiredAgent, aliasArns: readonly string[]): unknown {
+export function desiredPermissions(
+  project: DesiredProject,
+  agent: DesiredAgent,
+  aliasArns: readonly string[],
+): unknown {
   return agentPermissionsPolicy({
     region: project.region,
     account: project.account,
@@ -68,7 +72,10 @@ export function planRole(
   if (!role?.exists) return [{ name: agent.role.name, kind: "create", document: policy }];
   const changes: RoleChange[] = [];
   // A new agent gets its trust narrowed to its id right after CreateAgent (apply does it).
-  if (deployed && !sameValue(role.trust, agentTrustPolicy(project.region, project.account, deployed.agentId))) {
+  if (
+    deployed &&
+    !sameValue(role.trust, agentTrustPolicy(project.region, project.account, deployed.agentId))
+  ) {
     changes.push({
       name: agent.role.name,
       kind: "update-trust",
@@ -103,9 +110,19 @@ export function planExecutors(
       deployed &&
       fn?.exists &&
       fn.statements.some(
-        (s) => s.Sid === sid && sameValue(stripSid(s), lambdaPermissionStatement(fn.arn ?? executor.functionArn, project.account, deployed.agentArn)),
+        (s) =>
+          s.Sid === sid &&
+          sameValue(
+            stripSid(s),
+            lambdaPermissionStatement(fn.arn ?? executor.functionArn, project.account, deployed.agentArn),
+          ),
       );
-    if (!present) permissions.push({ functionName: executor.functionName, kind: "add", ...(sid ? { statementId: sid } : {}) });
+    if (!present)
+      permissions.push({
+        functionName: executor.functionName,
+        kind: "add",
+        ...(sid ? { statementId: sid } : {}),
+      });
   }
   return { permissions, functions };
 }
@@ -129,7 +146,8 @@ export function planRemoval(
   const sid = permissionStatementId(deployed.agentId);
   const permissions: PermissionChange[] = [];
   for (const [functionName, fn] of Object.entries(observed.functions)) {
-    if (fn.statements.some((s) => s.Sid === sid)) permissions.push({ functionName, kind: "remove", statementId: sid });
+    if (fn.statements.some((s) => s.Sid === sid))
+      permissions.push({ functionName, kind: "remove", statementId: sid });
   }
   void agentName;
   return { roles, permissions };

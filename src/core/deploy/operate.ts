@@ -3,8 +3,8 @@
  * now serves in its tags (so the next deploy does not cut a version to "repair" it).
  */
 import { FailedError, UsageError } from "../../errors.js";
-import { type ApplyContext, mutate, newApplyContext, type ProgressSink } from "./apply-context.js";
 import { settleAgent } from "./agent-draft.js";
+import { type ApplyContext, mutate, newApplyContext, type ProgressSink } from "./apply-context.js";
 import { type DeployedAgent, type DeployedState, readDeployedState, versionHash } from "./deployed.js";
 import { loadDesired } from "./engine.js";
 import { step } from "./errors.js";
@@ -29,7 +29,12 @@ interface Located {
 
 async function locate(ports: DeployPorts, opts: OperateOptions, name: string): Promise<Located> {
   const { progress } = opts;
-  const desired = await loadDesired(ports, { projectDir: opts.projectDir, vars: opts.vars, agents: [name], validated: opts.validated ?? false });
+  const desired = await loadDesired(ports, {
+    projectDir: opts.projectDir,
+    vars: opts.vars,
+    agents: [name],
+    validated: opts.validated ?? false,
+  });
   const state = await readDeployedState(ports.agents, {
     project: desired.project,
     region: desired.region,
@@ -74,11 +79,26 @@ async function moveAlias(located: Located, aliasName: string, toVersion: string)
   const api = ctx.ports.agents;
   const settle = () => settleAgent(ctx, agent.name, agent.agentId);
   const hash = await versionHash(api, state, agent, toVersion);
-  await mutate(ctx, agent.name, "UpdateAgentAlias", aliasName, () =>
-    api.updateAlias(agent.agentId, alias.id, { name: aliasName, ...(alias.description ? { description: alias.description } : {}), version: toVersion }), settle,
+  await mutate(
+    ctx,
+    agent.name,
+    "UpdateAgentAlias",
+    aliasName,
+    () =>
+      api.updateAlias(agent.agentId, alias.id, {
+        name: aliasName,
+        ...(alias.description ? { description: alias.description } : {}),
+        version: toVersion,
+      }),
+    settle,
   );
   await step(agent.name, "GetAgentAlias", () =>
-    pollUntil(() => api.getAlias(agent.agentId, alias.id), (a) => a.agentAliasStatus !== "UPDATING", `alias ${aliasName} to be ready`, ctx.wait),
+    pollUntil(
+      () => api.getAlias(agent.agentId, alias.id),
+      (a) => a.agentAliasStatus !== "UPDATING",
+      `alias ${aliasName} to be ready`,
+      ctx.wait,
+    ),
   );
   await mutate(ctx, agent.name, "TagResource", aliasName, () =>
     api.tag(alias.arn, { [PROJECT_TAG]: ctx.desired.project, [HASH_TAG]: hash, [VERSION_TAG]: toVersion }),
@@ -94,7 +114,10 @@ export interface OperateOptions {
 }
 
 /** Points alias `to` at the version alias `from` serves. */
-export async function promote(ports: DeployPorts, opts: OperateOptions & { agent: string; from: string; to: string }): Promise<AliasMove> {
+export async function promote(
+  ports: DeployPorts,
+  opts: OperateOptions & { agent: string; from: string; to: string },
+): Promise<AliasMove> {
   const located = await locate(ports, opts, opts.agent);
   const source = aliasOf(located.agent, opts.from);
   if (!source.version) throw new FailedError(`Alias ${opts.from} of ${opts.agent} serves no version.`);
@@ -102,12 +125,17 @@ export async function promote(ports: DeployPorts, opts: OperateOptions & { agent
 }
 
 /** Points the alias at `toVersion`, by default the version it served before (its routing history). */
-export async function rollback(ports: DeployPorts, opts: OperateOptions & { agent: string; alias: string; toVersion?: string }): Promise<AliasMove> {
+export async function rollback(
+  ports: DeployPorts,
+  opts: OperateOptions & { agent: string; alias: string; toVersion?: string },
+): Promise<AliasMove> {
   const located = await locate(ports, opts, opts.agent);
   const alias = aliasOf(located.agent, opts.alias);
   let target = opts.toVersion;
   if (!target) {
-    const full = await step(opts.agent, "GetAgentAlias", () => ports.agents.getAlias(located.agent.agentId, alias.id));
+    const full = await step(opts.agent, "GetAgentAlias", () =>
+      ports.agents.getAlias(located.agent.agentId, alias.id),
+    );
     // History is newest first; the first routing that differs from today's is the previous version.
     target = (full.agentAliasHistoryEvents ?? [])
       .map((e) => e.routingConfiguration?.[0]?.agentVersion)

@@ -88,7 +88,10 @@ export interface ActionGroupFields {
 
 /** As returned: the signature comes back as `parentActionSignature` (aws-behaviour.md §0 fact 6). */
 export interface ActionGroup
-  extends Omit<ActionGroupFields, "parentActionGroupSignature" | "actionGroupState" | "actionGroupExecutor" | "apiSchema"> {
+  extends Omit<
+    ActionGroupFields,
+    "parentActionGroupSignature" | "actionGroupState" | "actionGroupExecutor" | "apiSchema"
+  > {
   actionGroupId: string;
   actionGroupState?: string;
   parentActionSignature?: string;
@@ -162,7 +165,11 @@ export interface AgentsApi {
   listCollaborators(agentId: string, version: string): Promise<{ collaboratorId: string }[]>;
   getCollaborator(agentId: string, version: string, collaboratorId: string): Promise<Collaborator>;
   associateCollaborator(agentId: string, fields: CollaboratorFields): Promise<Collaborator>;
-  updateCollaborator(agentId: string, collaboratorId: string, fields: CollaboratorFields): Promise<Collaborator>;
+  updateCollaborator(
+    agentId: string,
+    collaboratorId: string,
+    fields: CollaboratorFields,
+  ): Promise<Collaborator>;
   disassociateCollaborator(agentId: string, collaboratorId: string): Promise<void>;
 
   listAliases(agentId: string): Promise<Alias[]>;
@@ -172,7 +179,11 @@ export interface AgentsApi {
     agentId: string,
     input: { name: string; description?: string; version?: string; tags: Tags },
   ): Promise<Alias>;
-  updateAlias(agentId: string, aliasId: string, input: { name: string; description?: string; version?: string }): Promise<Alias>;
+  updateAlias(
+    agentId: string,
+    aliasId: string,
+    input: { name: string; description?: string; version?: string },
+  ): Promise<Alias>;
   deleteAlias(agentId: string, aliasId: string): Promise<void>;
 
   listTags(arn: string): Promise<Tags>;
@@ -191,7 +202,13 @@ export interface Role {
 export interface IamApi {
   /** Undefined when the role does not exist. */
   getRole(name: string): Promise<Role | undefined>;
-  createRole(input: { name: string; path: string; trustPolicy: unknown; description: string; tags: Tags }): Promise<Role>;
+  createRole(input: {
+    name: string;
+    path: string;
+    trustPolicy: unknown;
+    description: string;
+    tags: Tags;
+  }): Promise<Role>;
   updateTrustPolicy(name: string, trustPolicy: unknown): Promise<void>;
   /** Undefined when the role has no inline policy of that name. */
   getRolePolicy(roleName: string, policyName: string): Promise<unknown | undefined>;

@@ -4,8 +4,8 @@
  */
 import { parse } from "yaml";
 import { stableJson } from "./canonical.js";
-import type { ActionGroupFields, FunctionDefinition } from "./ports.js";
 import type { SchemaOperations } from "./plan-types.js";
+import type { ActionGroupFields, FunctionDefinition } from "./ports.js";
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
@@ -24,15 +24,20 @@ function operations(group: ActionGroupFields | undefined): Map<string, string> {
     const paths = (doc as { paths?: Record<string, Record<string, unknown>> } | null)?.paths ?? {};
     for (const [p, item] of Object.entries(paths)) {
       for (const method of METHODS) {
-        if (item && typeof item === "object" && method in item) ops.set(`${method.toUpperCase()} ${p}`, stableJson(item[method]));
+        if (item && typeof item === "object" && method in item)
+          ops.set(`${method.toUpperCase()} ${p}`, stableJson(item[method]));
       }
     }
   }
-  for (const fn of group.functionSchema?.functions ?? ([] as FunctionDefinition[])) ops.set(fn.name, stableJson(fn));
+  for (const fn of group.functionSchema?.functions ?? ([] as FunctionDefinition[]))
+    ops.set(fn.name, stableJson(fn));
   return ops;
 }
 
-export function schemaOperations(before: ActionGroupFields | undefined, after: ActionGroupFields | undefined): SchemaOperations {
+export function schemaOperations(
+  before: ActionGroupFields | undefined,
+  after: ActionGroupFields | undefined,
+): SchemaOperations {
   const a = operations(before);
   const b = operations(after);
   return {

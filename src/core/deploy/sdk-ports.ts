@@ -36,12 +36,14 @@ async function bedrockAgentPort(clients: AwsClients): Promise<AgentsApi> {
     } while (nextToken);
     return items;
   };
-  const routing = (version?: string) => (version ? { routingConfiguration: [{ agentVersion: version }] } : {});
+  const routing = (version?: string) =>
+    version ? { routingConfiguration: [{ agentVersion: version }] } : {};
   return {
     listAgents: () => all((nextToken) => new sdk.ListAgentsCommand({ nextToken }), "agentSummaries"),
     getAgent: async (agentId) => (await send(new sdk.GetAgentCommand({ agentId }))).agent,
     createAgent: async (fields) => (await send(new sdk.CreateAgentCommand(fields as never))).agent,
-    updateAgent: async (agentId, fields) => (await send(new sdk.UpdateAgentCommand({ agentId, ...fields } as never))).agent,
+    updateAgent: async (agentId, fields) =>
+      (await send(new sdk.UpdateAgentCommand({ agentId, ...fields } as never))).agent,
     deleteAgent: async (agentId) => {
       await send(new sdk.DeleteAgentCommand({ agentId, skipResourceInUseCheck: true }));
     },
@@ -61,14 +63,23 @@ async function bedrockAgentPort(clients: AwsClients): Promise<AgentsApi> {
         "actionGroupSummaries",
       ),
     getActionGroup: async (agentId, agentVersion, actionGroupId) =>
-      (await send(new sdk.GetAgentActionGroupCommand({ agentId, agentVersion, actionGroupId }))).agentActionGroup,
-    createActionGroup: async (agentId, fields) =>
-      (await send(new sdk.CreateAgentActionGroupCommand({ agentId, agentVersion: "DRAFT", ...fields } as never)))
+      (await send(new sdk.GetAgentActionGroupCommand({ agentId, agentVersion, actionGroupId })))
         .agentActionGroup,
+    createActionGroup: async (agentId, fields) =>
+      (
+        await send(
+          new sdk.CreateAgentActionGroupCommand({ agentId, agentVersion: "DRAFT", ...fields } as never),
+        )
+      ).agentActionGroup,
     updateActionGroup: async (agentId, actionGroupId, fields) =>
       (
         await send(
-          new sdk.UpdateAgentActionGroupCommand({ agentId, agentVersion: "DRAFT", actionGroupId, ...fields } as never),
+          new sdk.UpdateAgentActionGroupCommand({
+            agentId,
+            agentVersion: "DRAFT",
+            actionGroupId,
+            ...fields,
+          } as never),
         )
       ).agentActionGroup,
     deleteActionGroup: async (agentId, actionGroupId) => {
@@ -108,7 +119,12 @@ async function bedrockAgentPort(clients: AwsClients): Promise<AgentsApi> {
     updateCollaborator: async (agentId, collaboratorId, fields) =>
       (
         await send(
-          new sdk.UpdateAgentCollaboratorCommand({ agentId, agentVersion: "DRAFT", collaboratorId, ...fields }),
+          new sdk.UpdateAgentCollaboratorCommand({
+            agentId,
+            agentVersion: "DRAFT",
+            collaboratorId,
+            ...fields,
+          }),
         )
       ).agentCollaborator,
     disassociateCollaborator: async (agentId, collaboratorId) => {
@@ -147,7 +163,8 @@ async function bedrockAgentPort(clients: AwsClients): Promise<AgentsApi> {
     deleteAlias: async (agentId, agentAliasId) => {
       await send(new sdk.DeleteAgentAliasCommand({ agentId, agentAliasId }));
     },
-    listTags: async (resourceArn) => (await send(new sdk.ListTagsForResourceCommand({ resourceArn }))).tags ?? {},
+    listTags: async (resourceArn) =>
+      (await send(new sdk.ListTagsForResourceCommand({ resourceArn }))).tags ?? {},
     tag: async (resourceArn, tags) => {
       await send(new sdk.TagResourceCommand({ resourceArn, tags }));
     },
@@ -166,7 +183,8 @@ function lazyIam(clients: AwsClients): IamApi {
     return { sdk, send: (c: unknown): Promise<any> => client.send(c) };
   };
   const isMissing = (err: unknown) => (err as { name?: string }).name === "NoSuchEntityException";
-  const parseDocument = (text: string | undefined) => (text ? JSON.parse(decodeURIComponent(text)) : undefined);
+  const parseDocument = (text: string | undefined) =>
+    text ? JSON.parse(decodeURIComponent(text)) : undefined;
   return {
     async getRole(name) {
       const { sdk, send } = await load();
@@ -197,7 +215,10 @@ function lazyIam(clients: AwsClients): IamApi {
     async updateTrustPolicy(name, trustPolicy) {
       const { sdk, send } = await load();
       await send(
-        new sdk.UpdateAssumeRolePolicyCommand({ RoleName: name, PolicyDocument: JSON.stringify(trustPolicy) }),
+        new sdk.UpdateAssumeRolePolicyCommand({
+          RoleName: name,
+          PolicyDocument: JSON.stringify(trustPolicy),
+        }),
       );
     },
     async getRolePolicy(roleName, policyName) {

@@ -37,7 +37,16 @@ export async function projectStatus(
   const rows: AgentStatusRow[] = desired.agents.map((a) => {
     const d = state.agents.get(a.name);
     if (!d) {
-      return { name: a.name, status: "NOT DEPLOYED", deployed: false, owned: false, prepared: false, matchesManifests: false, drift: false, aliases: [] };
+      return {
+        name: a.name,
+        status: "NOT DEPLOYED",
+        deployed: false,
+        owned: false,
+        prepared: false,
+        matchesManifests: false,
+        drift: false,
+        aliases: [],
+      };
     }
     const recorded = d.tags[HASH_TAG];
     return {
@@ -49,7 +58,11 @@ export async function projectStatus(
       prepared: d.status === "PREPARED",
       matchesManifests: d.draftHash === a.hash,
       drift: recorded !== undefined && recorded !== d.draftHash,
-      aliases: d.aliases.map((x) => ({ name: x.name, ...(x.version ? { version: x.version } : {}), upToDate: x.servedHash === a.hash })),
+      aliases: d.aliases.map((x) => ({
+        name: x.name,
+        ...(x.version ? { version: x.version } : {}),
+        upToDate: x.servedHash === a.hash,
+      })),
     };
   });
   return { project: desired.project, agents: rows };

@@ -31,7 +31,9 @@ export async function pollUntil<T>(
     const value = await read();
     if (done(value)) return value;
     if (Date.now() + delay > deadline) {
-      throw new WaitTimeoutError(`Timed out after ${Math.round(policy.timeoutMs / 1000)} s waiting for ${what}.`);
+      throw new WaitTimeoutError(
+        `Timed out after ${Math.round(policy.timeoutMs / 1000)} s waiting for ${what}.`,
+      );
     }
     await sleep(delay);
     delay = Math.min(policy.maxMs, Math.round(delay * 1.6));
@@ -42,7 +44,11 @@ export async function pollUntil<T>(
  * Retries `fn` while it fails with ConflictException, calling `settle` (wait for the
  * resource to leave its transitional status) before each new attempt.
  */
-export async function retryOnConflict<T>(fn: () => Promise<T>, settle: () => Promise<unknown>, attempts = 8): Promise<T> {
+export async function retryOnConflict<T>(
+  fn: () => Promise<T>,
+  settle: () => Promise<unknown>,
+  attempts = 8,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
