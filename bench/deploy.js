@@ -42,8 +42,13 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
 function countRequests(logFile) {
-  const lines = readFileSync(logFile, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
-  const mutating = lines.filter((l) => !/^(Get|List)/.test(l.operation) && !l.operation.startsWith("agentctl:"));
+  const lines = readFileSync(logFile, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+  const mutating = lines.filter(
+    (l) => !/^(Get|List)/.test(l.operation) && !l.operation.startsWith("agentctl:"),
+  );
   return { total: lines.length, mutating: mutating.length };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deployProject, planDeployment } from "../../src/core/deploy/engine.js";
 import { OwnershipError } from "../../src/core/deploy/diff.js";
+import { deployProject, planDeployment } from "../../src/core/deploy/engine.js";
 import { deployEmulator, sampleCopy } from "./helpers.js";
 
 const quiet = () => {};
@@ -17,7 +17,8 @@ describe("--prune-versions and --adopt", () => {
     const { deployed } = await planDeployment(env.ports, opts);
     const agent = deployed.agents.get("shipping");
     expect(agent?.aliases.map((a) => a.version)).toEqual(["4"]);
-    const versions = async () => (await env.ports.agents.listAgentVersions(agent?.agentId as string)).map((v) => v.agentVersion);
+    const versions = async () =>
+      (await env.ports.agents.listAgentVersions(agent?.agentId as string)).map((v) => v.agentVersion);
     expect(await versions()).toEqual(["DRAFT", "1", "2", "3", "4"]);
     const before = env.mutating().length;
     const { result } = await deployProject(env.ports, { ...opts, pruneVersions: 1 });

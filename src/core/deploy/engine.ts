@@ -89,21 +89,29 @@ function checkNames(known: readonly string[], names: readonly string[]): void {
 export async function planDeployment(ports: DeployPorts, opts: EngineOptions): Promise<PlannedDeployment> {
   const desired = await loadDesired(ports, opts);
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
-  const deployed = await readDeployedState(ports.agents, {
-    project: desired.project,
-    region: desired.region,
-    account: desired.account,
-    names: desired.agents.map((a) => a.name),
-    concurrency,
-  });
+  // Bedrock and IAM/Lambda are read side by side; roles of agents being removed are read after.
+  const [deployed, observed] = await Promise.all([
+    readDeployedState(ports.agents, {
+      project: desired.project,
+      region: desired.region,
+      account: desired.account,
+      names: desired.agents.map((a) => a.name),
+      concurrency,
+    }),
+    observeIam(ports, desired, [], concurrency),
+  ]);
   const declared = new Set(desired.agents.map((a) => a.name));
   const removedRoles = [...deployed.agents.values()]
     .filter(
       (a) =>
         a.owned && !declared.has(a.name) && a.draft.agent.agentResourceRoleArn.includes(":role/agentctl/"),
     )
-    .map((a) => a.draft.agent.agentResourceRoleArn.split("/").pop() as string);
-  const observed = await observeIam(ports, desired, removedRoles, concurrency);
+    .map((a) => a.draft.agent.agentResourceRoleArn.split("/").pop() as string)
+    .filter((name) => !(name in observed.roles));
+  if (removedRoles.length > 0) {
+    const extra = await observeIam(ports, { ...desired, agents: [] }, removedRoles, concurrency);
+    Object.assign(observed.roles, extra.roles);
+  }
   const only = opts.agents && opts.agents.length > 0 ? opts.agents : undefined;
   const plan = diffProject(desired, deployed, observed, {
     adopt: opts.adopt ?? false,
