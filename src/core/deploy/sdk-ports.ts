@@ -10,6 +10,9 @@ import type { AgentsApi, DeployPorts, IamApi, LambdaApi, PolicyStatement, StsApi
 type Sendable = { send(command: unknown): Promise<unknown> };
 
 export async function createDeployPorts(clients: AwsClients): Promise<DeployPorts> {
+  // Every deploy reads STS, IAM and Lambda soon after Bedrock: load their SDK modules while
+  // the first Bedrock calls wait on the network instead of one after another.
+  for (const load of [clients.sts, clients.iam, clients.lambda]) load().catch(() => {});
   const region = clients.settings.region ?? (await (await clients.bedrockAgent()).config.region());
   return {
     agents: await bedrockAgentPort(clients),
