@@ -10,13 +10,7 @@ import type { DeployedAgent, DeployedState } from "./deployed.js";
 import type { DesiredAgent, DesiredProject } from "./desired.js";
 import { collaboratorRef } from "./desired.js";
 import { type ObservedIam, planExecutors, planRemoval, planRole } from "./iam-plan.js";
-import type {
-  ActionGroupChange,
-  AgentPlan,
-  AssociationChange,
-  FieldChange,
-  Plan,
-} from "./plan-types.js";
+import type { ActionGroupChange, AgentPlan, AssociationChange, FieldChange, Plan } from "./plan-types.js";
 import { agentKey } from "./plan-types.js";
 import type { AgentFields } from "./ports.js";
 import { schemaOperations } from "./schema-diff.js";
