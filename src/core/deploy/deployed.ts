@@ -74,7 +74,10 @@ export interface ReadOptions {
 }
 
 export async function readDeployedState(api: AgentsApi, opts: ReadOptions): Promise<DeployedState> {
-  const summaries = await step("(project)", "ListAgents", () => api.listAgents());
+  // An agent being deleted (an earlier destroy) is as good as gone: a new one may take its name.
+  const summaries = (await step("(project)", "ListAgents", () => api.listAgents())).filter(
+    (s) => s.agentStatus !== "DELETING",
+  );
   const arnOf = (agentId: string) => `arn:aws:bedrock:${opts.region}:${opts.account}:agent/${agentId}`;
   const tagged = await mapLimit(summaries, opts.concurrency, async (s) => ({
     summary: s,
