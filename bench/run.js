@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, one after the other, figures printed as measured.
 import { main as cli } from "./cli.js";
+import { main as deploy } from "./deploy.js";
 import { main as emulator } from "./emulator.js";
 import { main as invokeAgent } from "./invoke-agent.js";
 import { main as stepFunctions } from "./step-functions.js";
@@ -17,3 +18,5 @@ console.log("");
 await trace();
 console.log("");
 await stepFunctions();
+console.log("");
+await deploy();

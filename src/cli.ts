@@ -159,6 +159,52 @@ export function buildCli(version: string, makeContext: MakeContext, output: CliO
     .option("--error <name>", "error recorded on the execution")
     .option("--cause <text>", "cause recorded on the execution")
     .action(lazy(() => import("./commands/stop.js")));
+  program
+    .command("plan")
+    .description("show what deploy would change, per agent and field (reads the deployed state once)")
+    .argument("[agents...]", "only these agents (default: the whole project)")
+    .option("--detailed-exitcode", "exit 4 when there are changes, 0 when there are none", false)
+    .option("--adopt", "plan to take over same-name agents that carry no project tag", false)
+    .action(lazy(() => import("./commands/plan.js")));
+
+  program
+    .command("deploy")
+    .description("validate, then create or update agents, action groups, versions and aliases (idempotent)")
+    .argument("[agents...]", "only these agents (default: the whole project)")
+    .option("--concurrency <n>", "agents deployed in parallel (default 4)")
+    .option("--prune-versions <k>", "delete old versions no alias serves, keeping k")
+    .option("--adopt", "take over same-name agents that carry no project tag", false)
+    .action(lazy(() => import("./commands/deploy.js")));
+
+  program
+    .command("status")
+    .description("the project's deployed agents: ids, status, prepared, aliases → versions, drift")
+    .action(lazy(() => import("./commands/status.js")));
+
+  program
+    .command("promote")
+    .description("point one alias at the version another alias serves (e.g. dev → prod)")
+    .argument("<agent>", "agent name")
+    .requiredOption("--from <alias>", "alias whose version is promoted")
+    .requiredOption("--to <alias>", "alias to move")
+    .action(lazy(() => import("./commands/promote.js")));
+
+  program
+    .command("rollback")
+    .description("point an alias back at the version it served before (or --to-version N)")
+    .argument("<agent>", "agent name")
+    .requiredOption("--alias <alias>", "alias to move")
+    .option("--to-version <n>", "version to route to (default: the previous one in its history)")
+    .action(lazy(() => import("./commands/rollback.js")));
+
+  program
+    .command("destroy")
+    .description(
+      "delete the project's agents and the roles and permissions agentctl created (asks unless --yes)",
+    )
+    .argument("[agents...]", "only these agents (default: the whole project)")
+    .option("--concurrency <n>", "agents removed in parallel (default 4)")
+    .action(lazy(() => import("./commands/destroy.js")));
 
   const local = program.command("local").description("run and manage the local emulator");
   local

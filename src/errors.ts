@@ -6,6 +6,8 @@ export const ExitCode = {
   Failed: 1,
   InvalidInput: 2,
   NotConfigured: 3,
+  /** `plan --detailed-exitcode`: the plan has changes. */
+  ChangesPending: 4,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

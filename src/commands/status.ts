@@ -1,0 +1,37 @@
+import type { Context } from "../context.js";
+import { preflight } from "../core/deploy/engine.js";
+import { projectStatus } from "../core/deploy/status.js";
+import { withDeployPorts } from "./deploy-support.js";
+
+export default async function status(ctx: Context): Promise<void> {
+  await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars });
+  const result = await withDeployPorts(ctx, (ports) =>
+    projectStatus(ports, { projectDir: ctx.projectDir, vars: ctx.env.vars, validated: true }),
+  );
+  const s = ctx.io.style;
+  ctx.io.result(result, () => {
+    const rows = result.agents.map((a) => [
+      a.name,
+      a.agentId ?? "-",
+      a.status,
+      a.deployed ? (a.prepared ? "yes" : "no") : "-",
+      a.deployed ? (a.matchesManifests ? "yes" : s.yellow("no")) : "-",
+      a.aliases.map((x) => `${x.name}→${x.version ?? "none"}${x.upToDate ? "" : "*"}`).join(" ") || "-",
+      a.drift ? s.red("drift") : a.deployed && !a.owned ? s.yellow("not owned") : "",
+    ]);
+    const header = ["AGENT", "ID", "STATUS", "PREPARED", "MATCHES", "ALIASES", ""];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => stripAnsi(r[i] ?? "").length)));
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => c + " ".repeat((widths[i] ?? 0) - stripAnsi(c).length))
+        .join("  ")
+        .trimEnd();
+    const note = result.agents.some((a) => a.aliases.some((x) => !x.upToDate))
+      ? `\n${s.dim("* alias serves a version older than the manifests")}`
+      : "";
+    return [s.bold(line(header)), ...rows.map(line)].join("\n") + note;
+  });
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is removed.
+const stripAnsi = (t: string) => t.replace(/\u001b\[[0-9;]*m/g, "");
