@@ -62,7 +62,9 @@ export async function desiredProject(
   const name = project.config.value.name;
   const byName = new Map(project.agents.map((a) => [a.value.name, a.value]));
   const agents = await Promise.all(
-    project.agents.map((located) => desiredAgent(located.value, located.file, name, byName, target)),
+    project.agents.map((located) =>
+      desiredAgent(located.value, located.file, name, byName, target, project.dir),
+    ),
   );
   return { project: name, region: target.region, account: target.account, agents };
 }
@@ -73,6 +75,7 @@ async function desiredAgent(
   projectName: string,
   all: Map<string, AgentManifest>,
   target: { region: string; account: string },
+  projectDir: string,
 ): Promise<DesiredAgent> {
   const role = roleSpec(manifest, projectName, target.account);
   const dir = path.dirname(file);
@@ -184,7 +187,11 @@ async function desiredAgent(
     file,
     definition,
     hash: definitionHash(definition),
-    tags: { ...(manifest.tags ?? {}), [PROJECT_TAG]: projectName },
+    tags: {
+      ...(manifest.tags ?? {}),
+      ...localModelTags(manifest, dir, projectDir),
+      [PROJECT_TAG]: projectName,
+    },
     aliases: (manifest.aliases ?? []).map((a) => ({
       name: a.name,
       ...(a.description ? { description: a.description } : {}),
@@ -194,6 +201,25 @@ async function desiredAgent(
     dependsOn,
     knowledgeBaseIds: (manifest.knowledgeBases ?? []).map((kb) => kb.id),
   };
+}
+
+/**
+ * How the emulator's runtime runs this agent (src/emulator/SPEC.md §9): the manifest's
+ * `local:` section as agent tags, the script path relative to the project so every
+ * checkout records the same value. Harmless on AWS, where nothing reads them.
+ */
+function localModelTags(manifest: AgentManifest, manifestDir: string, projectDir: string): Tags {
+  const local = manifest.local;
+  if (!local) return {};
+  const tags: Tags = { "agentctl:local-model": local.model ?? "scripted" };
+  if (local.script)
+    tags["agentctl:local-script"] = path
+      .relative(projectDir, path.resolve(manifestDir, local.script))
+      .split(path.sep)
+      .join("/");
+  if (local.modelName) tags["agentctl:local-model-id"] = local.modelName;
+  if (local.endpoint) tags["agentctl:local-endpoint"] = local.endpoint;
+  return tags;
 }
 
 export function collaboratorRef(agent: string, alias: string): string {
