@@ -106,6 +106,10 @@ export function exportsFor(
     AWS_ENDPOINT_URL_BEDROCK_AGENT: endpoint,
     AWS_ENDPOINT_URL_BEDROCK_AGENT_RUNTIME: endpoint,
     AWS_ENDPOINT_URL_SFN: endpoint,
+    AWS_ENDPOINT_URL_IAM: endpoint,
+    AWS_ENDPOINT_URL_STS: endpoint,
+    AWS_ENDPOINT_URL_LAMBDA: endpoint,
+    AWS_ENDPOINT_URL_SNS: endpoint,
     AWS_REGION: region,
     // boto3 and the AWS CLI read this one, the JS SDK the one above (aws-behaviour.md §7.1).
     AWS_DEFAULT_REGION: region,
