@@ -2,35 +2,19 @@
  * The emulator checked by a client nobody here wrote: plain boto3 runs the
  * bedrock-agent lifecycle of aws-behaviour.md §2–§3 against it (test/python/conformance.py).
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
-import { boto3Missing } from "../helpers/python.js";
+import { boto3Missing, runPython } from "../helpers/python.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const script = path.join(repoRoot, "test/python/conformance.py");
 
 const skipReason = boto3Missing();
 if (skipReason) console.warn(`skipping boto3 conformance: ${skipReason}`);
-
-function runPython(env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("python3", [script], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => {
-      output += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      output += d.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
 
 describe.skipIf(skipReason !== undefined)("boto3 against the emulator", () => {
   it("passes the bedrock-agent lifecycle, errors and pagination checks", async () => {
@@ -58,7 +42,7 @@ describe.skipIf(skipReason !== undefined)("boto3 against the emulator", () => {
         PYTHONDONTWRITEBYTECODE: "1",
         PYTHONUNBUFFERED: "1",
       };
-      const { code, output } = await runPython(env);
+      const { code, output } = await runPython(script, env);
       expect(code, `conformance.py failed:\n${output}`).toBe(0);
       expect(output).toContain("all checks passed");
     } finally {
