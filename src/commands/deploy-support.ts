@@ -2,24 +2,19 @@
  * What the deploy-family commands share: the target's clients turned into the engine's
  * ports (closed afterwards), and parsing of their numeric options.
  */
-import { createAwsClients } from "../aws/clients.js";
-import { resolveTargetSettings } from "../aws/target-settings.js";
 import type { Context } from "../context.js";
 import type { DeployPorts } from "../core/deploy/ports.js";
 import { createDeployPorts } from "../core/deploy/sdk-ports.js";
 import { UsageError } from "../errors.js";
 import { readProjectConfig } from "../manifest/load-project-config.js";
+import { withTargetClients } from "./target-clients.js";
 
 export async function withDeployPorts<T>(ctx: Context, fn: (ports: DeployPorts) => Promise<T>): Promise<T> {
   // Only the target settings of agentctl.yaml are needed here; the engine validates the whole project.
   const config = await readProjectConfig(ctx.projectDir, ctx.env.vars);
-  await using target = await resolveTargetSettings(ctx, config.wellTyped?.value);
-  const clients = createAwsClients(target.settings);
-  try {
-    return await fn(await createDeployPorts(clients));
-  } finally {
-    clients.destroy();
-  }
+  return withTargetClients(ctx, config.wellTyped?.value, async (clients) =>
+    fn(await createDeployPorts(clients)),
+  );
 }
 
 export function positiveInteger(value: unknown, option: string, min = 1): number | undefined {

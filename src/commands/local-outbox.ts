@@ -12,11 +12,14 @@ export default async function localOutbox(
   _args: string[],
   options: Record<string, unknown>,
 ): Promise<void> {
-  await using emulator = await openLocalEmulator(ctx.projectDir, {
-    vars: ctx.env.vars,
-    cwd: ctx.env.cwd,
-    region: ctx.options.region ?? "us-east-1",
-  });
+  // --endpoint-url names an emulator agentctl did not start (another shell's `local serve`).
+  await using emulator = ctx.options.endpointUrl
+    ? { endpoint: ctx.options.endpointUrl, [Symbol.asyncDispose]: async () => {} }
+    : await openLocalEmulator(ctx.projectDir, {
+        vars: ctx.env.vars,
+        cwd: ctx.env.cwd,
+        region: ctx.options.region ?? "us-east-1",
+      });
   const topic = typeof options.topic === "string" ? options.topic : undefined;
   const all = await fetchOutbox(emulator.endpoint, topic?.startsWith("arn:") ? { topicArn: topic } : {});
   const messages =

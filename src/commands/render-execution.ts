@@ -42,9 +42,12 @@ export function executionResult(outcome: DescribeExecutionOutput): ExecutionResu
   };
 }
 
-/** Under --json the closing result object; the timeline already said it all otherwise. */
+/**
+ * Under --json the closing `{"result": …}` line of the NDJSON stream (one line, like the
+ * events before it); the timeline already said it all otherwise.
+ */
 export function renderExecutionResult(ctx: Context, outcome: DescribeExecutionOutput): void {
-  if (ctx.io.json) ctx.io.result({ result: executionResult(outcome) }, () => "");
+  if (ctx.io.json) ctx.io.event({ result: executionResult(outcome) }, () => "");
 }
 
 function parseJson(text: string): unknown {

@@ -2,14 +2,13 @@
  * What the workflow commands share: the project's agentctl.yaml, the target's
  * Step Functions API, and the state machines of the project's workflows.
  */
-import { createAwsClients } from "../aws/clients.js";
 import { type StepFunctionsApi, stepFunctionsApi } from "../aws/step-functions-api.js";
-import { resolveTargetSettings } from "../aws/target-settings.js";
 import type { Context } from "../context.js";
 import { stateMachineName } from "../core/executions/workflows.js";
 import { InvalidInputError } from "../errors.js";
 import { readProjectConfig } from "../manifest/load-project-config.js";
 import type { ProjectConfig } from "../manifest/types.js";
+import { withTargetClients } from "./target-clients.js";
 
 export interface WorkflowSession {
   project: ProjectConfig;
@@ -31,9 +30,7 @@ export async function withWorkflowSession<T>(
       "Run `agentctl validate`.",
     );
   }
-  await using target = await resolveTargetSettings(ctx, project);
-  const clients = createAwsClients(target.settings);
-  try {
+  return withTargetClients(ctx, project, async (clients) => {
     const api = await stepFunctionsApi(await clients.sfn());
     const stateMachineArns = async () => {
       const wanted = new Set((project.workflows ?? []).map((w) => stateMachineName(project, w)));
@@ -41,8 +38,6 @@ export async function withWorkflowSession<T>(
         .filter((m) => m.name && wanted.has(m.name))
         .map((m) => m.stateMachineArn ?? "");
     };
-    return await fn({ project, api, stateMachineArns });
-  } finally {
-    clients.destroy();
-  }
+    return fn({ project, api, stateMachineArns });
+  });
 }
