@@ -109,6 +109,17 @@ describe("agentctl invoke order-validation on the deployed sample", () => {
     expect(scrub(replayed, project.dir)).toBe(scrub(shown, project.dir));
   });
 
+  it("chat without a terminal answers one message per line, in one session", async () => {
+    const r = await cli(["chat", "order-validation"], {
+      stdin: "Is PROD123 in stock?\nIs PROD456 in stock?\n",
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      "VALID: AWS Widget Pro (PROD123) is in stock at 99.99 USD.\nINVALID: Cloud Gadget (PROD456) is out of stock.\n",
+    );
+    expect(r.stderr.match(/session \S+/g)).toHaveLength(1);
+  });
+
   it("a session continued from a second process keeps its session attributes", async () => {
     const ship = (id: string) => `Ship order ${id} with items [{"productId":"PROD123","quantity":1}]`;
     const sessionId = "e2e-shipping-session-1";
