@@ -9,7 +9,8 @@ import { type AgentctlError, CloudError, FailedError, NotConfiguredError } from 
 interface SdkServiceError {
   name: string;
   message?: string;
-  $metadata: { httpStatusCode?: number; requestId?: string; extendedRequestId?: string };
+  /** Absent on in-stream exceptions, which have no HTTP response of their own. */
+  $metadata?: { httpStatusCode?: number; requestId?: string; extendedRequestId?: string };
   fieldList?: { name?: string; message?: string }[];
 }
 
@@ -78,18 +79,21 @@ export function toAgentctlError(err: unknown): AgentctlError | undefined {
 }
 
 function isServiceError(err: object): err is SdkServiceError {
+  if (!("$fault" in err)) return false;
+  // The SDK's event-stream reader builds in-stream exceptions (dependencyFailedException, …)
+  // with `new ErrCtor({})`: `$fault` is set but `$metadata` is left undefined.
   const metadata = (err as { $metadata?: unknown }).$metadata;
-  return typeof metadata === "object" && metadata !== null && "$fault" in err;
+  return metadata === undefined || (typeof metadata === "object" && metadata !== null);
 }
 
 function serviceError(err: SdkServiceError): CloudError {
-  const status = err.$metadata.httpStatusCode;
+  const status = err.$metadata?.httpStatusCode;
   const name = err.name === "Unknown" || err.name === "" ? `HTTP ${status ?? "error"}` : err.name;
   const hint =
     HINTS[err.name] ?? (status !== undefined && status >= 500 ? HINTS.InternalServerException : undefined);
   return new CloudError(describe(err), {
     awsName: name,
-    ...(err.$metadata.requestId ? { requestId: err.$metadata.requestId } : {}),
+    ...(err.$metadata?.requestId ? { requestId: err.$metadata.requestId } : {}),
     ...(status !== undefined ? { httpStatusCode: status } : {}),
     ...(hint ? { hint } : {}),
     cause: err,

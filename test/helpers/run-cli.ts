@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -52,4 +52,33 @@ export function spawnCli(
     },
   );
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Like spawnCli, but asynchronous: safe while an emulator runs in this process (spawnSync would
+ * block the event loop that emulator answers on, and the child would wait for it forever).
+ */
+export function spawnCliAsync(
+  argv: string[],
+  opts: { cwd?: string; env?: Record<string, string>; stdin?: string } = {},
+): Promise<CliResult> & { child: ChildProcess } {
+  const child = spawn(process.execPath, [path.join(repoRoot, "bin/agentctl.js"), ...argv], {
+    cwd: opts.cwd ?? repoRoot,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...opts.env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr?.on("data", (d: Buffer) => {
+    stderr += d.toString();
+  });
+  child.stdin?.end(opts.stdin ?? "");
+  const done = new Promise<CliResult>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr }));
+  });
+  return Object.assign(done, { child });
 }

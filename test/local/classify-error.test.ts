@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ConflictException, GetAgentCommand, ValidationException } from "@aws-sdk/client-bedrock-agent";
+import { DependencyFailedException } from "@aws-sdk/client-bedrock-agent-runtime";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { redactSigningMaterial, toAgentctlError } from "../../src/aws/classify-error.js";
 import { createAwsClients } from "../../src/aws/clients.js";
@@ -32,6 +33,17 @@ describe("service errors", () => {
       message: "Agent is in PREPARING state",
     });
     expect(out?.hint).toMatch(/busy.*PREPARING\/UPDATING/);
+  });
+
+  it("names an in-stream exception, which the SDK's event-stream reader builds without $metadata", () => {
+    // What @smithy/core's readEventMember does: new ErrCtor({}) plus the event's fields.
+    const err = Object.assign(new DependencyFailedException({} as never), { message: "handler threw" });
+    expect(err.$metadata).toBeUndefined();
+    expect(toAgentctlError(err)).toMatchObject({
+      awsName: "DependencyFailedException",
+      message: "handler threw",
+      exitCode: ExitCode.Failed,
+    });
   });
 
   it("lists a ValidationException's fields", () => {
