@@ -81,9 +81,12 @@ function renderAll(values: Record<string, unknown> | undefined, vars: Vars): Rec
 export class ScriptedModel implements ModelAdapter {
   readonly kind = "scripted";
   private readonly file: string;
+  /** How rationales and errors name the script: as the project names it, not an absolute path. */
+  private readonly shown: string;
 
-  constructor(file: string) {
+  constructor(file: string, shownAs: string = file) {
     this.file = file;
+    this.shown = shownAs;
   }
 
   async decide(request: ModelRequest): Promise<ModelReply> {
@@ -123,7 +126,7 @@ export class ScriptedModel implements ModelAdapter {
       return loadScript(this.file);
     } catch (err) {
       throw dependencyFailed(
-        `The scripted model of agent ${agentName} cannot be read from ${this.file}: ${(err as Error).message}.`,
+        `The scripted model of agent ${agentName} cannot be read from ${this.shown}: ${(err as Error).message}.`,
         this.file,
       );
     }
@@ -143,13 +146,13 @@ export class ScriptedModel implements ModelAdapter {
         };
       }
       throw dependencyFailed(
-        `The scripted model of agent ${agentName} has no rule matching the input ${JSON.stringify(input.length > 200 ? `${input.slice(0, 200)}…` : input)} and no fallback (${this.file}).`,
+        `The scripted model of agent ${agentName} has no rule matching the input ${JSON.stringify(input.length > 200 ? `${input.slice(0, 200)}…` : input)} and no fallback (${this.shown}).`,
         this.file,
       );
     }
     const rule = script.rules[index] as ScriptRule;
     const matches = matchesOf(rule, input);
-    const where = `rule ${index + 1} of ${this.file}`;
+    const where = `rule ${index + 1} of ${this.shown}`;
     if (rule.ask !== undefined && request.steps.length === 0) {
       const question = renderTemplate(rule.ask, matches[0] ?? { input });
       return {
@@ -195,7 +198,7 @@ export class ScriptedModel implements ModelAdapter {
     );
     if (!tool) {
       throw dependencyFailed(
-        `The scripted model of agent ${agentName} calls ${call.actionGroup}/${call.operation}, which is not an enabled operation of the agent's action groups (${this.file}). Tools offered: ${tools.map((t) => t.name).join(", ") || "none"}.`,
+        `The scripted model of agent ${agentName} calls ${call.actionGroup}/${call.operation}, which is not an enabled operation of the agent's action groups (${this.shown}). Tools offered: ${tools.map((t) => t.name).join(", ") || "none"}.`,
         this.file,
       );
     }

@@ -50,7 +50,7 @@ export function modelFor(snapshot: AgentSnapshot, settings: ModelSettings): Mode
           `Agent ${name} uses the scripted model but has no ${LOCAL_SCRIPT_TAG} tag naming its script file.`,
         );
       }
-      return new ScriptedModel(path.resolve(settings.projectDir ?? process.cwd(), script));
+      return new ScriptedModel(path.resolve(settings.projectDir ?? process.cwd(), script), script);
     case "bedrock":
       return new BedrockModel(modelId, settings.bedrockRuntime, timeoutMs);
     case "openai":
