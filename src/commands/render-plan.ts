@@ -2,6 +2,7 @@
 import type { DeployResult } from "../core/deploy/apply.js";
 import type { AgentPlan, FieldChange, Plan } from "../core/deploy/plan-types.js";
 import type { Style } from "../io/style.js";
+import { renderWorkflowItem, renderWorkflowOutcomes } from "./render-workflow-plan.js";
 
 const SIGN = { create: "+", update: "~", delete: "-" } as const;
 
@@ -12,15 +13,15 @@ export function renderPlan(plan: Plan, s: Style): string {
       lines.push(`${s.dim("=")} ${item.name} ${s.dim("(no changes)")}`);
       continue;
     }
-    lines.push(...renderAgent(item, s));
+    lines.push(...(item.kind === "agent" ? renderAgent(item, s) : renderWorkflowItem(item, s)));
   }
   const changed = plan.items.filter((i) => i.changes > 0).length;
   lines.push(
     "",
     plan.changes === 0
-      ? s.green("No changes: the deployed agents match the manifests.")
+      ? s.green("No changes: the deployed agents and workflows match the project.")
       : s.bold(
-          `${plan.changes} change${plan.changes === 1 ? "" : "s"} to ${changed} agent${changed === 1 ? "" : "s"}.`,
+          `${plan.changes} change${plan.changes === 1 ? "" : "s"} to ${changed} item${changed === 1 ? "" : "s"}.`,
         ),
   );
   return lines.join("\n");
@@ -138,5 +139,6 @@ export function renderDeployResult(result: DeployResult, s: Style): string {
       `${a.deleted ? s.red("deleted") : s.green("✔")} ${a.name} ${s.dim(a.agentId ?? "")} ${a.status}${aliases ? `  ${aliases}` : ""}`,
     );
   }
+  lines.push(...renderWorkflowOutcomes(result.workflows ?? [], s));
   return lines.join("\n");
 }

@@ -20,7 +20,9 @@ describe("deploy of the sample project", () => {
     const mutating = env.mutating();
     expect(mutating.filter((m) => m === "CreateAgent")).toHaveLength(3);
     expect(mutating.filter((m) => m === "CreateAgentAlias")).toHaveLength(3);
-    expect(mutating.filter((m) => m === "CreateFunction")).toHaveLength(3);
+    // Three action-group handlers and the workflow's adapter.
+    expect(mutating.filter((m) => m === "CreateFunction")).toHaveLength(4);
+    expect(mutating.filter((m) => m === "CreateStateMachine")).toHaveLength(1);
     // The engine's own list of operations is what the emulator saw.
     expect(first.result.operations.map((o) => o.operation).sort()).toEqual([...mutating].sort());
 
@@ -48,6 +50,7 @@ describe("deploy of the sample project", () => {
     const { plan } = await planDeployment(env.ports, opts);
     const changed = plan.items.filter((i) => i.changes > 0);
     expect(changed.map((i) => i.name)).toEqual(["shipping"]);
+    if (changed[0]?.kind !== "agent") throw new Error("expected the shipping agent's item");
     const instruction = changed[0]?.fields.find((f) => f.field === "instruction");
     expect(instruction?.textDiff?.filter((l) => l.startsWith("+"))).toEqual([
       '+with one line that starts with "FAILED:" and the provider\'s message. Never retry on your own, ever.',
@@ -88,7 +91,8 @@ describe("deploy of the sample project", () => {
     const first = await deployProject(env.ports, opts);
     project.edit("agents/notification.yaml", (t) => t.replace(extraGroup, ""));
     const { plan } = await planDeployment(env.ports, opts);
-    const item = plan.items.find((i) => i.name === "notification");
+    const item = plan.items.find((i) => i.name === "notification" && i.kind === "agent");
+    if (item?.kind !== "agent") throw new Error("expected the notification agent's item");
     expect(item?.actionGroups).toEqual([
       expect.objectContaining({
         name: "escalate",

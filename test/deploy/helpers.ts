@@ -34,12 +34,13 @@ export interface DeployEmulator {
   logFile: string;
   /** Access-log entries so far. */
   log(): { operation: string; status: number }[];
-  /** Mutating requests (anything but Get/List) in the access log so far. */
+  /** Mutating requests (anything but Get/List/Describe) in the access log so far. */
   mutating(): string[];
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-const READ = /^(Get|List)/;
+// Describe*: Step Functions' reads (DescribeStateMachine) are named so.
+const READ = /^(Get|List|Describe)/;
 
 export async function deployEmulator(
   dir: string,

@@ -90,7 +90,8 @@ describe("SIGKILL mid-deploy", () => {
       }
       const creates = env.log().filter((e) => e.status < 300);
       expect(creates.filter((e) => e.operation === "CreateAgent")).toHaveLength(3);
-      expect(creates.filter((e) => e.operation === "CreateFunction")).toHaveLength(3);
+      expect(creates.filter((e) => e.operation === "CreateFunction")).toHaveLength(4);
+      expect(creates.filter((e) => e.operation === "CreateStateMachine")).toHaveLength(1);
     },
     60_000,
   );

@@ -54,8 +54,9 @@ describe("waiting and retrying", () => {
     });
     expect(result.agents.map((a) => a.aliases)).toEqual([{ live: "1" }, { live: "1" }, { live: "1" }]);
     const createFunction = env.log().filter((e) => e.operation === "CreateFunction");
-    // Refused while the new execution roles propagate, then created once each.
+    // Refused while the new execution roles propagate, then created once each (three handlers, the adapter).
     expect(createFunction.filter((e) => e.status === 400).length).toBeGreaterThan(0);
-    expect(createFunction.filter((e) => e.status === 201)).toHaveLength(3);
+    expect(createFunction.filter((e) => e.status === 201)).toHaveLength(4);
+    expect(env.log().filter((e) => e.operation === "CreateStateMachine" && e.status === 200)).toHaveLength(1);
   }, 60_000);
 });

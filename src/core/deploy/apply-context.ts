@@ -30,6 +30,8 @@ export interface ApplyContext {
   deployed: DeployedState;
   /** Alias ARNs by `agent:<name>/<alias>` as they become known. */
   aliasArns: Map<string, string>;
+  /** Agents' ids by name as they become known (workflows compile with them). */
+  agentIds: Map<string, { agentId: string; agentArn: string }>;
   operations: AppliedOperation[];
   progress: ProgressSink;
   wait: WaitPolicy;
@@ -45,7 +47,9 @@ export function newApplyContext(
   extra: { wait?: WaitPolicy; pruneVersions?: number } = {},
 ): ApplyContext {
   const aliasArns = new Map<string, string>();
+  const agentIds = new Map<string, { agentId: string; agentArn: string }>();
   for (const agent of deployed.agents.values()) {
+    agentIds.set(agent.name, { agentId: agent.agentId, agentArn: agent.agentArn });
     for (const alias of agent.aliases) aliasArns.set(`agent:${agent.name}/${alias.name}`, alias.arn);
   }
   return {
@@ -53,6 +57,7 @@ export function newApplyContext(
     desired,
     deployed,
     aliasArns,
+    agentIds,
     operations: [],
     progress,
     wait: extra.wait ?? DEFAULT_WAIT,

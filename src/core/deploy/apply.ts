@@ -12,8 +12,9 @@ import type { AppliedOperation, ApplyContext } from "./apply-context.js";
 import { mutate } from "./apply-context.js";
 import { DeployFailedError, step } from "./errors.js";
 import { applyFunctions, applyPermissions, applyRoleBefore, narrowTrustAfterCreate } from "./iam-apply.js";
-import type { AgentPlan, Plan } from "./plan-types.js";
+import type { AgentPlan, Plan, PlanItem } from "./plan-types.js";
 import { HASH_TAG } from "./tags.js";
+import { applyAdapter, applyWorkflow, type WorkflowOutcome } from "./workflow-apply.js";
 
 export interface AgentOutcome {
   name: string;
@@ -27,12 +28,15 @@ export interface DeployResult {
   project: string;
   operations: AppliedOperation[];
   agents: AgentOutcome[];
+  /** The project's workflows (absent when none were planned). */
+  workflows?: WorkflowOutcome[];
   changes: number;
 }
 
 export async function applyPlan(ctx: ApplyContext, plan: Plan, concurrency: number): Promise<DeployResult> {
   const done = new Map<string, Promise<void>>();
   const outcomes: AgentOutcome[] = [];
+  const workflows: WorkflowOutcome[] = [];
   const failures: AgentctlError[] = [];
   let running = 0;
   const queue: (() => void)[] = [];
@@ -45,13 +49,13 @@ export async function applyPlan(ctx: ApplyContext, plan: Plan, concurrency: numb
     queue.shift()?.();
   };
   const keys = new Set(plan.items.map((i) => i.key));
-  const start = (item: AgentPlan): Promise<void> => {
+  const start = (item: PlanItem): Promise<void> => {
     const existing = done.get(item.key);
     if (existing) return existing;
     const promise = (async () => {
       const deps = item.dependsOn.filter((k) => keys.has(k) && k !== item.key);
       const results = await Promise.allSettled(
-        deps.map((k) => start(plan.items.find((i) => i.key === k) as AgentPlan)),
+        deps.map((k) => start(plan.items.find((i) => i.key === k) as PlanItem)),
       );
       if (results.some((r) => r.status === "rejected")) {
         const error = new AgentctlError(`${item.name}: skipped, because an agent it depends on failed.`, {
@@ -64,7 +68,9 @@ export async function applyPlan(ctx: ApplyContext, plan: Plan, concurrency: numb
       }
       await slot();
       try {
-        outcomes.push(await applyItem(ctx, item));
+        if (item.kind === "agent") outcomes.push(await applyItem(ctx, item));
+        else if (item.kind === "adapter") await applyAdapter(ctx, item);
+        else workflows.push(await applyWorkflow(ctx, item));
         ctx.progress({ agent: item.name, message: item.changes === 0 ? "unchanged" : "done", state: "done" });
       } catch (err) {
         ctx.progress({ agent: item.name, message: "failed", state: "failed" });
@@ -95,8 +101,14 @@ export async function applyPlan(ctx: ApplyContext, plan: Plan, concurrency: numb
     project: plan.project,
     operations: ctx.operations,
     agents: outcomes,
+    ...(plan.items.some((i) => i.kind === "workflow") ? { workflows: sortedLike(plan, workflows) } : {}),
     changes: ctx.operations.length,
   };
+}
+
+function sortedLike(plan: Plan, workflows: WorkflowOutcome[]): WorkflowOutcome[] {
+  const order = plan.items.filter((i) => i.kind === "workflow").map((i) => i.name);
+  return [...workflows].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 }
 
 async function applyItem(ctx: ApplyContext, plan: AgentPlan): Promise<AgentOutcome> {
@@ -124,6 +136,7 @@ async function applyItem(ctx: ApplyContext, plan: AgentPlan): Promise<AgentOutco
   const roleChanged = await applyRoleBefore(ctx, plan, agent);
   await applyFunctions(ctx, plan, agent);
   const handle = await ensureAgent(ctx, plan, agent, roleChanged);
+  ctx.agentIds.set(agent.name, handle);
   await narrowTrustAfterCreate(ctx, plan, agent, handle);
   await applyPermissions(ctx, plan, agent, handle);
   await applySubResources(ctx, plan, agent, handle);

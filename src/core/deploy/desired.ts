@@ -18,6 +18,7 @@ import {
 } from "./canonical.js";
 import type { ActionGroupFields, Tags } from "./ports.js";
 import { PROJECT_TAG } from "./tags.js";
+import type { DesiredWorkflow } from "./workflow-desired.js";
 
 export type RoleSpec =
   | { mode: "auto"; name: string; path: string; arn: string }
@@ -51,6 +52,8 @@ export interface DesiredProject {
   region: string;
   account: string;
   agents: DesiredAgent[];
+  /** The project's workflows (workflow-desired.ts); absent = none are deployed. */
+  workflows?: DesiredWorkflow[];
 }
 
 export const ROLE_PATH = "/agentctl/";

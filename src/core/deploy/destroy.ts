@@ -12,9 +12,10 @@ import { deletion } from "./diff.js";
 import { loadDesired } from "./engine.js";
 import { observeIam } from "./iam-apply.js";
 import { functionRoleName } from "./iam-plan.js";
-import { agentKey, type Plan } from "./plan-types.js";
+import { agentKey, type Plan, type PlanItem } from "./plan-types.js";
 import type { DeployPorts } from "./ports.js";
 import { PROJECT_TAG } from "./tags.js";
+import { observeWorkflows, workflowRemovals } from "./workflow-plan.js";
 
 export interface DestroyOptions {
   projectDir: string;
@@ -73,12 +74,18 @@ export async function planDestroy(ports: DeployPorts, opts: Omit<DestroyOptions,
     item.changes += item.functions.length;
     return item;
   });
+  const all: PlanItem[] = [...items];
+  // The workflows go only with the whole project (destroy of named agents leaves them).
+  if (!opts.agents || opts.agents.length === 0) {
+    const observedWorkflows = await observeWorkflows(ports, desired, state, concurrency);
+    all.push(...workflowRemovals(desired, observedWorkflows));
+  }
   const plan: Plan = {
     project: desired.project,
     region: desired.region,
     account: desired.account,
-    items,
-    changes: items.reduce((n, i) => n + i.changes, 0),
+    items: all,
+    changes: all.reduce((n, i) => n + i.changes, 0),
   };
   return { desired, state, observed, plan };
 }
@@ -87,8 +94,9 @@ export async function destroyProject(ports: DeployPorts, opts: DestroyOptions): 
   const { desired, state, plan } = await planDestroy(ports, opts);
   const ctx = newApplyContext(ports, desired, state, opts.progress);
   // One function may serve several agents: delete it once, after them all.
-  const functions = [...new Set(plan.items.flatMap((i) => i.functions.map((f) => f.name)))];
-  for (const item of plan.items) item.functions = [];
+  const agentItems = plan.items.filter((i) => i.kind === "agent");
+  const functions = [...new Set(agentItems.flatMap((i) => i.functions.map((f) => f.name)))];
+  for (const item of agentItems) item.functions = [];
   const result = await applyPlan(ctx, plan, opts.concurrency ?? 4);
   for (const name of functions) {
     await mutate(ctx, "(project)", "DeleteFunction", name, () => ports.lambda.deleteFunction(name));

@@ -30,7 +30,7 @@ export function diffProject(
   deployed: DeployedState,
   observed: ObservedIam,
   opts: DiffOptions,
-): Plan {
+): Plan<AgentPlan> {
   const selected = desired.agents.filter((a) => !opts.only || opts.only.includes(a.name));
   const unowned = selected.filter((a) => {
     const d = deployed.agents.get(a.name);

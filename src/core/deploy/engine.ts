@@ -20,6 +20,8 @@ import type { ObservedIam } from "./iam-plan.js";
 import type { Plan } from "./plan-types.js";
 import type { DeployPorts } from "./ports.js";
 import type { WaitPolicy } from "./wait.js";
+import { desiredWorkflows } from "./workflow-desired.js";
+import { diffWorkflows, observeWorkflows } from "./workflow-plan.js";
 
 export interface EngineOptions {
   projectDir: string;
@@ -68,6 +70,7 @@ export async function loadDesired(ports: DeployPorts, opts: EngineOptions): Prom
     throw new InvalidInputError("The project does not load.", loaded.diagnostics);
   }
   const desired = await desiredProject(loaded.value, { region: ports.region, account });
+  desired.workflows = await desiredWorkflows(loaded.value);
   checkNames(
     desired.agents.map((a) => a.name),
     opts.agents ?? [],
@@ -113,10 +116,17 @@ export async function planDeployment(ports: DeployPorts, opts: EngineOptions): P
     Object.assign(observed.roles, extra.roles);
   }
   const only = opts.agents && opts.agents.length > 0 ? opts.agents : undefined;
-  const plan = diffProject(desired, deployed, observed, {
+  const plan: Plan = diffProject(desired, deployed, observed, {
     adopt: opts.adopt ?? false,
     ...(only ? { only } : {}),
   });
+  // Workflows go with the whole project (a deploy of named agents leaves them as they are).
+  if (!only) {
+    const workflows = await observeWorkflows(ports, desired, deployed, concurrency);
+    const items = diffWorkflows(desired, deployed, workflows);
+    plan.items.push(...items);
+    plan.changes += items.reduce((n, i) => n + i.changes, 0);
+  }
   return { desired, deployed, observed, plan };
 }
 

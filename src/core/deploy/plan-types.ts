@@ -107,17 +107,65 @@ export interface AgentPlan {
   changes: number;
 }
 
-export type PlanItem = AgentPlan;
+/** The adapter Lambda of the project's workflows (one per project) and its role. */
+export interface AdapterPlan {
+  kind: "adapter";
+  key: typeof ADAPTER_KEY;
+  /** The function's name. */
+  name: string;
+  roleName: string;
+  action: "create" | "update" | "delete" | "unchanged";
+  /** The deployed code differs from this agentctl's adapter (CodeSha256). */
+  code: boolean;
+  configuration: FieldChange[];
+  roles: RoleChange[];
+  dependsOn: string[];
+  changes: number;
+}
 
-export interface Plan {
+export interface TopicChange {
+  arn: string;
+  kind: "create" | "delete";
+}
+
+/** One workflow: its state machine `<project>-<workflow>`, its role and the topics it publishes to. */
+export interface WorkflowPlan {
+  kind: "workflow";
+  key: string;
+  name: string;
+  stateMachineName: string;
+  stateMachineArn?: string;
+  roleName: string;
+  action: "create" | "update" | "delete" | "unchanged";
+  type: "STANDARD" | "EXPRESS";
+  /** The compiled definition against the deployed one (unified-style lines). */
+  definitionDiff: string[];
+  /** Agents or aliases it calls are not deployed yet: the definition is compiled again after them. */
+  pending: boolean;
+  roles: RoleChange[];
+  topics: TopicChange[];
+  dependsOn: string[];
+  hash: string;
+  changes: number;
+}
+
+export type PlanItem = AgentPlan | AdapterPlan | WorkflowPlan;
+
+export interface Plan<I extends PlanItem = PlanItem> {
   project: string;
   region: string;
   account: string;
-  items: PlanItem[];
+  items: I[];
   /** Total planned steps across items. */
   changes: number;
 }
 
 export function agentKey(name: string): string {
   return `agent:${name}`;
+}
+
+export const ADAPTER_KEY = "adapter" as const;
+
+export function workflowKey(name: string): string {
+  return `workflow:${name}`;
 }

@@ -222,6 +222,23 @@ export interface FunctionInfo {
   arn: string;
   state?: string;
   tags: Tags;
+  /** The configuration deploy compares for functions it keeps up to date (the adapter). */
+  codeSha256?: string;
+  lastUpdateStatus?: string;
+  role?: string;
+  handler?: string;
+  runtime?: string;
+  timeout?: number;
+  memorySize?: number;
+}
+
+/** The adapter's settings deploy keeps as declared (UpdateFunctionConfiguration sends them all). */
+export interface FunctionSettings {
+  roleArn: string;
+  handler: string;
+  runtime: string;
+  timeout: number;
+  memorySize: number;
 }
 
 /** Lambda, for executors' resource policies and functions created from local handlers. */
@@ -236,7 +253,11 @@ export interface LambdaApi {
     zip: Uint8Array;
     description: string;
     tags: Tags;
+    timeout?: number;
+    memorySize?: number;
   }): Promise<FunctionInfo>;
+  updateFunctionCode(name: string, zip: Uint8Array): Promise<void>;
+  updateFunctionConfiguration(name: string, settings: FunctionSettings): Promise<void>;
   deleteFunction(name: string): Promise<void>;
   /** The statements of the function's resource policy (none when it has no policy). */
   getPolicyStatements(name: string): Promise<PolicyStatement[]>;
@@ -263,11 +284,52 @@ export interface StsApi {
   callerAccount(): Promise<string>;
 }
 
+export interface StateMachineSummary {
+  arn: string;
+  name: string;
+  type: string;
+}
+
+export interface StateMachineInfo {
+  definition: string;
+  roleArn: string;
+  type: string;
+}
+
+/** Step Functions, for the project's workflows. */
+export interface StateMachinesApi {
+  list(): Promise<StateMachineSummary[]>;
+  /** Undefined when it does not exist (or is being deleted). */
+  describe(arn: string): Promise<StateMachineInfo | undefined>;
+  listTags(arn: string): Promise<Tags>;
+  create(input: {
+    name: string;
+    definition: string;
+    roleArn: string;
+    type: "STANDARD" | "EXPRESS";
+    tags: Tags;
+  }): Promise<string>;
+  update(arn: string, input: { definition: string; roleArn: string }): Promise<void>;
+  tag(arn: string, tags: Tags): Promise<void>;
+  delete(arn: string): Promise<void>;
+}
+
+/** SNS, for the topics workflow templates publish to. */
+export interface TopicsApi {
+  /** The topic's tags; undefined when the topic does not exist. */
+  tags(arn: string): Promise<Tags | undefined>;
+  /** CreateTopic (idempotent by name on AWS): the topic's ARN. */
+  create(name: string, tags: Tags): Promise<string>;
+  delete(arn: string): Promise<void>;
+}
+
 export interface DeployPorts {
   agents: AgentsApi;
   iam: IamApi;
   lambda: LambdaApi;
   sts: StsApi;
+  sfn: StateMachinesApi;
+  sns: TopicsApi;
   /** Region of every client, for the ARNs agentctl builds (roles' policies, functions). */
   region: string;
 }

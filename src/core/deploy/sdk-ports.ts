@@ -6,6 +6,7 @@
  */
 import type { AwsClients } from "../../aws/clients.js";
 import type { AgentsApi, DeployPorts, IamApi, LambdaApi, PolicyStatement, StsApi } from "./ports.js";
+import { lazyStateMachines, lazyTopics } from "./sdk-workflow-ports.js";
 
 type Sendable = { send(command: unknown): Promise<unknown> };
 
@@ -19,6 +20,8 @@ export async function createDeployPorts(clients: AwsClients): Promise<DeployPort
     iam: lazyIam(clients),
     lambda: lazyLambda(clients),
     sts: lazySts(clients),
+    sfn: lazyStateMachines(clients),
+    sns: lazyTopics(clients),
     region,
   };
 }
@@ -279,7 +282,19 @@ function lazyLambda(clients: AwsClients): LambdaApi {
       const { sdk, send } = await load();
       try {
         const out = await send(new sdk.GetFunctionCommand({ FunctionName: name }));
-        return { arn: out.Configuration?.FunctionArn, state: out.Configuration?.State, tags: out.Tags ?? {} };
+        const c = out.Configuration ?? {};
+        return {
+          arn: c.FunctionArn,
+          state: c.State,
+          tags: out.Tags ?? {},
+          codeSha256: c.CodeSha256,
+          lastUpdateStatus: c.LastUpdateStatus,
+          role: c.Role,
+          handler: c.Handler,
+          runtime: c.Runtime,
+          timeout: c.Timeout,
+          memorySize: c.MemorySize,
+        };
       } catch (err) {
         if (isMissing(err)) return undefined;
         throw err;
@@ -296,9 +311,28 @@ function lazyLambda(clients: AwsClients): LambdaApi {
           Code: { ZipFile: input.zip },
           Description: input.description,
           Tags: input.tags,
+          ...(input.timeout !== undefined ? { Timeout: input.timeout } : {}),
+          ...(input.memorySize !== undefined ? { MemorySize: input.memorySize } : {}),
         }),
       );
       return { arn: out.FunctionArn, state: out.State, tags: input.tags };
+    },
+    async updateFunctionCode(name, zip) {
+      const { sdk, send } = await load();
+      await send(new sdk.UpdateFunctionCodeCommand({ FunctionName: name, ZipFile: zip }));
+    },
+    async updateFunctionConfiguration(name, settings) {
+      const { sdk, send } = await load();
+      await send(
+        new sdk.UpdateFunctionConfigurationCommand({
+          FunctionName: name,
+          Role: settings.roleArn,
+          Handler: settings.handler,
+          Runtime: settings.runtime as never,
+          Timeout: settings.timeout,
+          MemorySize: settings.memorySize,
+        }),
+      );
     },
     async deleteFunction(name) {
       const { sdk, send } = await load();

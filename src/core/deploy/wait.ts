@@ -101,3 +101,16 @@ export function isBedrockRolePropagation(err: unknown): boolean {
     /role|inference ?profile/i.test(message(err))
   );
 }
+
+/**
+ * Step Functions: the state machine's new role cannot be assumed yet (aws-iam-sts-lambda-sns.md
+ * §3: AccessDeniedException "Neither the global service principal states.amazonaws.com, nor the
+ * regional one is authorized to assume the provided role"). The reference names no other
+ * error for this; an InvalidArn is a real mistake and is not retried.
+ */
+export function isStatesRolePropagation(err: unknown): boolean {
+  return (
+    awsErrorName(err) === "AccessDeniedException" &&
+    /authorized to assume the provided role/.test(message(err))
+  );
+}

@@ -1,4 +1,5 @@
 import type { AccountContext } from "../account/context.js";
+import { AwsError } from "../aws-error.js";
 import type { QueryParams } from "../aws-query/form.js";
 import type { QueryOperation } from "../aws-query/service.js";
 import { XmlEntries } from "../aws-query/xml.js";
@@ -109,6 +110,18 @@ export const TOPIC_OPERATIONS: Record<string, QueryOperation<AccountContext>> = 
         Topics: page.map((t) => ({ TopicArn: t.TopicArn })),
         NextToken: next < topics.length ? Buffer.from(String(next)).toString("base64") : undefined,
       };
+    },
+  },
+  ListTagsForResource: {
+    mode: "read",
+    run(ctx, params) {
+      const arn = params.string("ResourceArn");
+      if (arn === undefined) throw invalidParameter("ResourceArn");
+      parseTopicArn(ctx, arn, "ResourceArn");
+      const topic = new SnsTables(ctx.db).topic(arn);
+      // SNS names a missing resource here ResourceNotFound, not the NotFound of Publish.
+      if (!topic) throw new AwsError("ResourceNotFound", 404, "Resource does not exist");
+      return { Tags: topic.Tags.map((t) => ({ Key: t.Key, Value: t.Value })) };
     },
   },
   GetTopicAttributes: {
