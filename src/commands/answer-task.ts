@@ -44,7 +44,8 @@ export async function answerTask(
       await api.sendTaskFailure({
         taskToken,
         error: typeof options.error === "string" ? options.error : "Rejected",
-        ...(typeof options.cause === "string" ? { cause: options.cause } : {}),
+        // Always a cause: templates read it (the sample's Fail state takes its Cause from it).
+        cause: typeof options.cause === "string" ? options.cause : "Rejected with agentctl reject.",
       });
     const done = verdict === "approve" ? "approved" : "rejected";
     ctx.io.result(

@@ -28,6 +28,9 @@ export type { FunctionInvoker, FunctionResult } from "./runtime/actions/function
 export type { RuntimeOptions } from "./runtime/service.js";
 export type { IntegrationHandler, TaskDispatcher } from "./states/task-dispatcher.js";
 
+/** How long a stopping emulator waits for Step Functions work in flight (states/driver.ts quiesce). */
+const DRAIN_LIMIT_MS = 120_000;
+
 export interface EmulatorOptions {
   /** SQLite file; ":memory:" allowed for tests. */
   dbPath: string;
@@ -198,6 +201,9 @@ export async function startEmulator(
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      // Work in flight finishes first; it may call back into this listener (the adapter
+      // Lambda invokes agents here), so the listener closes after.
+      await Promise.all([sfn.driver.quiesce(DRAIN_LIMIT_MS), sfn.expressDriver.quiesce(DRAIN_LIMIT_MS)]);
       await listener.close();
       ctx.scheduler.stop();
       sfn.driver.stopTimers();

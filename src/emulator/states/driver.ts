@@ -314,6 +314,19 @@ export class ExecutionDriver {
     for (const resolve of waiters ?? []) resolve();
   }
 
+  /**
+   * Resolves once this process has nothing in flight: no integration call running and
+   * no transition queued (or after `limitMs`). An emulator that stops waits for this
+   * first, so the CLI command that started or answered an execution leaves it at a
+   * resting point — waiting for a token or a timer, or ended — instead of abandoning a
+   * call for another process to repeat once its claim lapses.
+   */
+  async quiesce(limitMs: number): Promise<void> {
+    const deadline = this.now() + limitMs;
+    while ((this.inflight.size > 0 || this.queues.size > 0) && this.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
   /** Starts polling for due timers and lapsed claims (including those left by a previous process). */
   startTimers(): void {
     this.closed = false;
