@@ -22,7 +22,12 @@ export function resolveDbPath(projectDir: string, cwd: string, vars: Vars, dbFla
 
 /** SQLite in WAL mode keeps two companions beside the database file. */
 export function dbFiles(dbPath: string): string[] {
-  return [dbPath, `${dbPath}-wal`, `${dbPath}-shm`];
+  return [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, lambdaCodeDir(dbPath)];
+}
+
+/** Where the emulator's Lambda keeps uploaded code, beside its database (emulator/account/services.ts). */
+export function lambdaCodeDir(dbPath: string): string {
+  return `${dbPath}.lambda`;
 }
 
 /** For messages: relative to where the user stands when the file is below it, else absolute. */

@@ -37,7 +37,7 @@ export async function resetLocalState(target: ResetTarget): Promise<ResetResult>
   const removedFiles: string[] = [];
   for (const file of dbFiles(target.dbPath)) {
     if (await exists(file)) {
-      await rm(file, { force: true });
+      await rm(file, { force: true, recursive: true });
       removedFiles.push(file);
     }
   }
