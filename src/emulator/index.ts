@@ -111,8 +111,9 @@ export async function startEmulator(
   checkOptions(opts, region, accountId);
   const limits = resolveServerLimits(internals.serverLimits);
   const faults = new FaultInjector(parseFaultSpec(opts.faults ?? ""));
-  const store = new Store(opts.dbPath);
+  // Opened first: a log path that cannot be written fails before any state is opened.
   const accessLog: AccessLog = opts.accessLogFile ? openAccessLog(opts.accessLogFile) : NO_ACCESS_LOG;
+  const store = new Store(opts.dbPath);
   const ctx: ControlPlaneContext = {
     store,
     region,
