@@ -8,7 +8,7 @@ import { InvalidInputError, UsageError } from "../../errors.js";
 import { defaultInterpolation } from "../../manifest/interpolate.js";
 import { loadProject } from "../../manifest/load-project.js";
 import { didYouMean } from "../../source/did-you-mean.js";
-import { validateProject } from "../validate-project.js";
+import { type ValidatedProject, validateProjectLoaded } from "../validate-project.js";
 import { applyPlan, type DeployResult } from "./apply.js";
 import { newApplyContext, type ProgressSink } from "./apply-context.js";
 import { type DeployedState, readDeployedState } from "./deployed.js";
@@ -30,8 +30,12 @@ export interface EngineOptions {
   agents?: readonly string[];
   adopt?: boolean;
   concurrency?: number;
-  /** preflight() already ran (commands run it before opening the target). */
-  validated?: boolean;
+  /**
+   * preflight() already ran (commands run it before opening the target); given its result,
+   * the project it loaded is reused when the target's region and account are the ones it
+   * was interpolated with (the emulator's, usually) instead of being read and parsed again.
+   */
+  validated?: boolean | ValidatedProject;
 }
 
 export interface PlannedDeployment {
@@ -47,8 +51,11 @@ export const DEFAULT_CONCURRENCY = 4;
  * Validation and the agent names given on the command line, before any client is built:
  * bad input fails here with nothing written (not even the emulator's state file).
  */
-export async function preflight(opts: Pick<EngineOptions, "projectDir" | "vars" | "agents">): Promise<void> {
-  const report = await validateProject(opts.projectDir, opts.vars);
+export async function preflight(
+  opts: Pick<EngineOptions, "projectDir" | "vars" | "agents">,
+): Promise<ValidatedProject> {
+  const validated = await validateProjectLoaded(opts.projectDir, opts.vars);
+  const { report } = validated;
   if (report.errors > 0) {
     throw new InvalidInputError(
       `The project has ${report.errors} error${report.errors === 1 ? "" : "s"}; nothing was deployed.`,
@@ -57,15 +64,22 @@ export async function preflight(opts: Pick<EngineOptions, "projectDir" | "vars" 
     );
   }
   checkNames(report.agents, opts.agents ?? []);
+  return validated;
 }
 
 /** Loads the project with the target's account and region (validating first unless already done). */
 export async function loadDesired(ports: DeployPorts, opts: EngineOptions): Promise<DesiredProject> {
-  if (!opts.validated) await preflight(opts);
+  const validated = opts.validated || (await preflight(opts));
   const account = await step("(project)", "GetCallerIdentity", () => ports.sts.callerAccount());
-  const loaded = await loadProject(opts.projectDir, () =>
-    defaultInterpolation(opts.vars, { region: ports.region, account }),
-  );
+  const reusable =
+    typeof validated === "object" &&
+    validated.interpolation.region === ports.region &&
+    validated.interpolation.account === account;
+  const loaded = reusable
+    ? validated.loaded
+    : await loadProject(opts.projectDir, () =>
+        defaultInterpolation(opts.vars, { region: ports.region, account }),
+      );
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     throw new InvalidInputError("The project does not load.", loaded.diagnostics);
   }
