@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 
 /**
  * One NDJSON line per request. Deliberately no headers, bodies or query strings:
@@ -20,22 +20,34 @@ export interface AccessLog {
 
 export const NO_ACCESS_LOG: AccessLog = { record() {}, close: async () => {} };
 
+/**
+ * Each line is written synchronously, before the reply leaves: a test or bench that counts the
+ * requests a command made reads the file right after it returns and sees every one (a write
+ * stream flushed later, so a reader could miss the last requests).
+ */
 export function openAccessLog(file: string): AccessLog {
-  const stream: WriteStream = createWriteStream(file, { flags: "a" });
-  // A broken log file must not take the emulator down; the failure shows on close.
-  let failure: Error | undefined;
-  stream.on("error", (err) => {
-    failure = err;
-  });
+  // A broken log file must not take the emulator down: it just is not written.
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, "a");
+  } catch {
+    fd = undefined;
+  }
+  let failed = fd === undefined;
+  let closed = false;
   return {
     record(entry) {
-      if (!failure) stream.write(`${JSON.stringify(entry)}\n`);
+      if (failed || closed || fd === undefined) return;
+      try {
+        writeSync(fd, `${JSON.stringify(entry)}\n`);
+      } catch {
+        failed = true;
+      }
     },
-    close() {
-      return new Promise((resolve) => {
-        if (failure || stream.destroyed) return resolve();
-        stream.end(() => resolve());
-      });
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (fd !== undefined) closeSync(fd);
     },
   };
 }
