@@ -106,17 +106,21 @@ function checkNames(known: readonly string[], names: readonly string[]): void {
 export async function planDeployment(ports: DeployPorts, opts: EngineOptions): Promise<PlannedDeployment> {
   const desired = await loadDesired(ports, opts);
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
-  // Bedrock and IAM/Lambda are read side by side; roles of agents being removed are read after.
-  const [deployed, observed] = await Promise.all([
-    readDeployedState(ports.agents, {
-      project: desired.project,
-      region: desired.region,
-      account: desired.account,
-      names: desired.agents.map((a) => a.name),
-      concurrency,
-    }),
-    observeIam(ports, desired, [], concurrency),
-  ]);
+  const only = opts.agents && opts.agents.length > 0 ? opts.agents : undefined;
+  // Bedrock, IAM/Lambda and the workflows' side are read side by side (the workflows need the
+  // agents' state only for their topics); roles of agents being removed are read after.
+  const reading = readDeployedState(ports.agents, {
+    project: desired.project,
+    region: desired.region,
+    account: desired.account,
+    names: desired.agents.map((a) => a.name),
+    concurrency,
+  });
+  // Workflows go with the whole project (a deploy of named agents leaves them as they are).
+  const observingWorkflows = only ? undefined : observeWorkflows(ports, desired, reading, concurrency);
+  // Awaited after the agents' side, whose errors are reported first as before; not unhandled meanwhile.
+  observingWorkflows?.catch(() => {});
+  const [deployed, observed] = await Promise.all([reading, observeIam(ports, desired, [], concurrency)]);
   const declared = new Set(desired.agents.map((a) => a.name));
   const removedRoles = [...deployed.agents.values()]
     .filter(
@@ -129,14 +133,12 @@ export async function planDeployment(ports: DeployPorts, opts: EngineOptions): P
     const extra = await observeIam(ports, { ...desired, agents: [] }, removedRoles, concurrency);
     Object.assign(observed.roles, extra.roles);
   }
-  const only = opts.agents && opts.agents.length > 0 ? opts.agents : undefined;
   const plan: Plan = diffProject(desired, deployed, observed, {
     adopt: opts.adopt ?? false,
     ...(only ? { only } : {}),
   });
-  // Workflows go with the whole project (a deploy of named agents leaves them as they are).
-  if (!only) {
-    const workflows = await observeWorkflows(ports, desired, deployed, concurrency);
+  if (observingWorkflows) {
+    const workflows = await observingWorkflows;
     const items = diffWorkflows(desired, deployed, workflows);
     plan.items.push(...items);
     plan.changes += items.reduce((n, i) => n + i.changes, 0);
