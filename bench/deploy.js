@@ -1,7 +1,7 @@
 /**
  * Deploy figures, measured in one run on the emulator:
  *   1. `agentctl validate` on the sample (median of 5 processes);
- *   2. cold `agentctl deploy` and a no-op redeploy of the sample, as a user runs them (the CLI
+ *   2. cold `agentctl deploy` and a no-op redeploy (median of 7) of the sample, as a user runs them (the CLI
  *      starts its in-process emulator), wall time; request counts from a second deploy of a
  *      copy against an emulator with an access log;
  *   3. 30 agents × 2 action groups under AGENTCTL_EMULATOR_LATENCY=realistic, deployed in
@@ -57,10 +57,13 @@ async function sampleFigures() {
   try {
     const validate = median(Array.from({ length: 5 }, () => cli(["validate"], dir)));
     const cold = cli(["deploy"], dir);
-    const noop = median(Array.from({ length: 3 }, () => cli(["deploy"], dir)));
+    const noops = Array.from({ length: 7 }, () => cli(["deploy"], dir));
+    const noop = median(noops);
     console.log(`validate (sample)          ${fmt(validate)} median of 5 (goal ≤ 300 ms)`);
     console.log(`deploy, cold (sample)      ${fmt(cold)} wall, CLI with its in-process emulator`);
-    console.log(`deploy, no-op (sample)     ${fmt(noop)} wall, median of 3 (goal ≤ 500 ms)`);
+    console.log(
+      `deploy, no-op (sample)     ${fmt(noop)} wall, median of 7, min ${fmt(Math.min(...noops))} (goal ≤ 500 ms)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

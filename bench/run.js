@@ -6,6 +6,7 @@ import { main as invokeAgent } from "./invoke-agent.js";
 import { main as stepFunctions } from "./step-functions.js";
 import { main as trace } from "./trace.js";
 import { main as validate } from "./validate.js";
+import { main as workflow } from "./workflow.js";
 
 await cli();
 console.log("");
@@ -20,3 +21,5 @@ console.log("");
 await stepFunctions();
 console.log("");
 await deploy();
+console.log("");
+await workflow();

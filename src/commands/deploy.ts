@@ -11,7 +11,7 @@ export default async function deploy(
 ): Promise<void> {
   const concurrency = positiveInteger(options.concurrency, "--concurrency");
   const pruneVersions = positiveInteger(options.pruneVersions, "--prune-versions", 0);
-  await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
+  const validated = await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
   const progress = await createProgress(ctx.io, {
     tty: ctx.env.stderrIsTTY && !ctx.env.ci,
     stream: process.stderr,
@@ -22,7 +22,7 @@ export default async function deploy(
         projectDir: ctx.projectDir,
         vars: ctx.env.vars,
         agents,
-        validated: true,
+        validated,
         adopt: Boolean(options.adopt),
         progress: (e) => progress.update(e),
         ...(concurrency ? { concurrency } : {}),

@@ -10,13 +10,13 @@ export default async function plan(
   options: Record<string, unknown>,
 ): Promise<void> {
   const concurrency = positiveInteger(options.concurrency, "--concurrency");
-  await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
+  const validated = await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
   const planned = await withDeployPorts(ctx, (ports) =>
     planDeployment(ports, {
       projectDir: ctx.projectDir,
       vars: ctx.env.vars,
       agents,
-      validated: true,
+      validated,
       adopt: Boolean(options.adopt),
       ...(concurrency ? { concurrency } : {}),
     }),

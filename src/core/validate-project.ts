@@ -6,11 +6,12 @@
  */
 import path from "node:path";
 import { checkStateMachineFile } from "../asl/validate.js";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic, Loaded } from "../diagnostics.js";
 import { hasErrors } from "../diagnostics.js";
 import { defaultInterpolation } from "../manifest/interpolate.js";
 import { loadProject } from "../manifest/load-project.js";
 import { agentAliases, agentNames } from "../manifest/partial-agent.js";
+import type { InterpolationContext, LoadedProject } from "../manifest/types.js";
 import { isReadableFile } from "../manifest/workflow-checks.js";
 import { checkAgentDocument } from "./check-agent.js";
 import { checkCompiledTemplate } from "./workflow/check-compiled.js";
@@ -25,13 +26,30 @@ export interface ValidationReport {
   warnings: number;
 }
 
+/** The report, and the project as loaded for it, so a deploy after validation need not load it again. */
+export interface ValidatedProject {
+  report: ValidationReport;
+  loaded: Loaded<LoadedProject>;
+  /** The `${region}` and `${account}` the project was interpolated with. */
+  interpolation: Pick<InterpolationContext, "region" | "account">;
+}
+
 export async function validateProject(
   projectDir: string,
   vars: Readonly<Record<string, string | undefined>>,
 ): Promise<ValidationReport> {
-  const loaded = await loadProject(projectDir, (config) =>
-    defaultInterpolation(vars, { region: config?.region }),
-  );
+  return (await validateProjectLoaded(projectDir, vars)).report;
+}
+
+export async function validateProjectLoaded(
+  projectDir: string,
+  vars: Readonly<Record<string, string | undefined>>,
+): Promise<ValidatedProject> {
+  let interpolation = defaultInterpolation(vars);
+  const loaded = await loadProject(projectDir, (config) => {
+    interpolation = defaultInterpolation(vars, { region: config?.region });
+    return interpolation;
+  });
   const diagnostics = [...loaded.diagnostics];
   const report: ValidationReport = {
     projectDir,
@@ -70,5 +88,5 @@ export async function validateProject(
   }
   report.errors = diagnostics.filter((d) => d.severity === "error").length;
   report.warnings = diagnostics.length - report.errors;
-  return report;
+  return { report, loaded, interpolation: { region: interpolation.region, account: interpolation.account } };
 }

@@ -8,7 +8,7 @@ import { InvalidInputError, UsageError } from "../../errors.js";
 import { defaultInterpolation } from "../../manifest/interpolate.js";
 import { loadProject } from "../../manifest/load-project.js";
 import { didYouMean } from "../../source/did-you-mean.js";
-import { validateProject } from "../validate-project.js";
+import { type ValidatedProject, validateProjectLoaded } from "../validate-project.js";
 import { applyPlan, type DeployResult } from "./apply.js";
 import { newApplyContext, type ProgressSink } from "./apply-context.js";
 import { type DeployedState, readDeployedState } from "./deployed.js";
@@ -30,8 +30,12 @@ export interface EngineOptions {
   agents?: readonly string[];
   adopt?: boolean;
   concurrency?: number;
-  /** preflight() already ran (commands run it before opening the target). */
-  validated?: boolean;
+  /**
+   * preflight() already ran (commands run it before opening the target); given its result,
+   * the project it loaded is reused when the target's region and account are the ones it
+   * was interpolated with (the emulator's, usually) instead of being read and parsed again.
+   */
+  validated?: boolean | ValidatedProject;
 }
 
 export interface PlannedDeployment {
@@ -47,8 +51,11 @@ export const DEFAULT_CONCURRENCY = 4;
  * Validation and the agent names given on the command line, before any client is built:
  * bad input fails here with nothing written (not even the emulator's state file).
  */
-export async function preflight(opts: Pick<EngineOptions, "projectDir" | "vars" | "agents">): Promise<void> {
-  const report = await validateProject(opts.projectDir, opts.vars);
+export async function preflight(
+  opts: Pick<EngineOptions, "projectDir" | "vars" | "agents">,
+): Promise<ValidatedProject> {
+  const validated = await validateProjectLoaded(opts.projectDir, opts.vars);
+  const { report } = validated;
   if (report.errors > 0) {
     throw new InvalidInputError(
       `The project has ${report.errors} error${report.errors === 1 ? "" : "s"}; nothing was deployed.`,
@@ -57,15 +64,22 @@ export async function preflight(opts: Pick<EngineOptions, "projectDir" | "vars" 
     );
   }
   checkNames(report.agents, opts.agents ?? []);
+  return validated;
 }
 
 /** Loads the project with the target's account and region (validating first unless already done). */
 export async function loadDesired(ports: DeployPorts, opts: EngineOptions): Promise<DesiredProject> {
-  if (!opts.validated) await preflight(opts);
+  const validated = opts.validated || (await preflight(opts));
   const account = await step("(project)", "GetCallerIdentity", () => ports.sts.callerAccount());
-  const loaded = await loadProject(opts.projectDir, () =>
-    defaultInterpolation(opts.vars, { region: ports.region, account }),
-  );
+  const reusable =
+    typeof validated === "object" &&
+    validated.interpolation.region === ports.region &&
+    validated.interpolation.account === account;
+  const loaded = reusable
+    ? validated.loaded
+    : await loadProject(opts.projectDir, () =>
+        defaultInterpolation(opts.vars, { region: ports.region, account }),
+      );
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     throw new InvalidInputError("The project does not load.", loaded.diagnostics);
   }
@@ -92,17 +106,21 @@ function checkNames(known: readonly string[], names: readonly string[]): void {
 export async function planDeployment(ports: DeployPorts, opts: EngineOptions): Promise<PlannedDeployment> {
   const desired = await loadDesired(ports, opts);
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
-  // Bedrock and IAM/Lambda are read side by side; roles of agents being removed are read after.
-  const [deployed, observed] = await Promise.all([
-    readDeployedState(ports.agents, {
-      project: desired.project,
-      region: desired.region,
-      account: desired.account,
-      names: desired.agents.map((a) => a.name),
-      concurrency,
-    }),
-    observeIam(ports, desired, [], concurrency),
-  ]);
+  const only = opts.agents && opts.agents.length > 0 ? opts.agents : undefined;
+  // Bedrock, IAM/Lambda and the workflows' side are read side by side (the workflows need the
+  // agents' state only for their topics); roles of agents being removed are read after.
+  const reading = readDeployedState(ports.agents, {
+    project: desired.project,
+    region: desired.region,
+    account: desired.account,
+    names: desired.agents.map((a) => a.name),
+    concurrency,
+  });
+  // Workflows go with the whole project (a deploy of named agents leaves them as they are).
+  const observingWorkflows = only ? undefined : observeWorkflows(ports, desired, reading, concurrency);
+  // Awaited after the agents' side, whose errors are reported first as before; not unhandled meanwhile.
+  observingWorkflows?.catch(() => {});
+  const [deployed, observed] = await Promise.all([reading, observeIam(ports, desired, [], concurrency)]);
   const declared = new Set(desired.agents.map((a) => a.name));
   const removedRoles = [...deployed.agents.values()]
     .filter(
@@ -115,14 +133,12 @@ export async function planDeployment(ports: DeployPorts, opts: EngineOptions): P
     const extra = await observeIam(ports, { ...desired, agents: [] }, removedRoles, concurrency);
     Object.assign(observed.roles, extra.roles);
   }
-  const only = opts.agents && opts.agents.length > 0 ? opts.agents : undefined;
   const plan: Plan = diffProject(desired, deployed, observed, {
     adopt: opts.adopt ?? false,
     ...(only ? { only } : {}),
   });
-  // Workflows go with the whole project (a deploy of named agents leaves them as they are).
-  if (!only) {
-    const workflows = await observeWorkflows(ports, desired, deployed, concurrency);
+  if (observingWorkflows) {
+    const workflows = await observingWorkflows;
     const items = diffWorkflows(desired, deployed, workflows);
     plan.items.push(...items);
     plan.changes += items.reduce((n, i) => n + i.changes, 0);

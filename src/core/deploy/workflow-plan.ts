@@ -77,10 +77,15 @@ export function previews(desired: DesiredProject, deployed: DeployedState) {
   }));
 }
 
+/**
+ * Reads the workflows' deployed side. Only the SNS topics depend on the agents' deployed state
+ * (they come from the compiled definitions), so `deployed` may still be in flight: the state
+ * machines, roles and adapter function are read meanwhile.
+ */
 export async function observeWorkflows(
   ports: DeployPorts,
   desired: DesiredProject,
-  deployed: DeployedState,
+  deployed: DeployedState | Promise<DeployedState>,
   concurrency: number,
 ): Promise<ObservedWorkflows> {
   const { project } = desired;
@@ -103,7 +108,6 @@ export async function observeWorkflows(
     const wf = m.tags[WORKFLOW_TAG];
     if (m.owned && wf) roles.set(stateMachineRoleName(project, wf), STATE_MACHINE_POLICY_NAME);
   }
-  const topics = new Set(previews(desired, deployed).flatMap((p) => p.compiled.topicArns));
   await Promise.all([
     mapLimit([...roles], concurrency, async ([name, policyName]) => {
       const role = await step(name, "GetRole", () => ports.iam.getRole(name));
@@ -121,9 +125,12 @@ export async function observeWorkflows(
       const fn = await step(name, "GetFunction", () => ports.lambda.getFunction(name));
       if (fn) observed.adapter = fn;
     })(),
-    mapLimit([...topics], concurrency, async (arn) => {
-      observed.topics[arn] = await step(arn, "ListTagsForResource", () => ports.sns.tags(arn));
-    }),
+    (async () => {
+      const topics = new Set(previews(desired, await deployed).flatMap((p) => p.compiled.topicArns));
+      await mapLimit([...topics], concurrency, async (arn) => {
+        observed.topics[arn] = await step(arn, "ListTagsForResource", () => ports.sns.tags(arn));
+      });
+    })(),
   ]);
   return observed;
 }

@@ -11,10 +11,8 @@ import type { Store } from "../store/index.js";
 import { type FunctionInvoker, handlerTable, localHandlerInvoker } from "./actions/function-invoker.js";
 import { EMPTY_KNOWLEDGE_BASES, type KnowledgeBaseRetriever } from "./knowledge-bases.js";
 import type { RuntimeContext } from "./loop/context.js";
-import { invokeAgent } from "./loop/run-turn.js";
-import { type ModelSettings, modelFor } from "./models/select.js";
+import type { ModelSettings } from "./models/select.js";
 import type { ModelAdapter } from "./models/types.js";
-import { parseInvokeRequest } from "./protocol/invoke-request.js";
 import { SessionStore } from "./sessions.js";
 import type { AgentSnapshot } from "./snapshot.js";
 
@@ -32,6 +30,40 @@ export interface RuntimeOptions extends ModelSettings {
   bedrockRuntime?: () => Promise<BedrockRuntimeClient>;
 }
 
+interface AgentLoop {
+  invokeAgent: typeof import("./loop/run-turn.js").invokeAgent;
+  parseInvokeRequest: typeof import("./protocol/invoke-request.js").parseInvokeRequest;
+  modelFor: typeof import("./models/select.js").modelFor;
+}
+let agentLoop: Promise<AgentLoop> | undefined;
+let loadedAgentLoop: AgentLoop | undefined;
+
+/**
+ * The agent loop, its model adapters and the request parser, loaded on the first InvokeAgent:
+ * an emulator that only serves a deploy (or a workflow without agents) never pays for them.
+ */
+function loadAgentLoop(): Promise<AgentLoop> {
+  agentLoop ??= Promise.all([
+    import("./loop/run-turn.js"),
+    import("./protocol/invoke-request.js"),
+    import("./models/select.js"),
+  ]).then(([turn, request, models]) => {
+    loadedAgentLoop = {
+      invokeAgent: turn.invokeAgent,
+      parseInvokeRequest: request.parseInvokeRequest,
+      modelFor: models.modelFor,
+    };
+    return loadedAgentLoop;
+  });
+  return agentLoop;
+}
+
+/** Model selection runs only inside an invocation, after loadAgentLoop() resolved. */
+function selectModel(snapshot: AgentSnapshot, options: RuntimeOptions): ModelAdapter {
+  if (!loadedAgentLoop) throw new Error("the agent loop is used before it was loaded");
+  return loadedAgentLoop.modelFor(snapshot, options);
+}
+
 export function createRuntimeContext(
   store: Store,
   options: RuntimeOptions,
@@ -41,7 +73,7 @@ export function createRuntimeContext(
     store,
     sessions: new SessionStore(store.db),
     functions: options.functionInvoker ?? localHandlerInvoker(handlerTable(options.localHandlers ?? {})),
-    modelFor: options.modelFor ?? ((snapshot) => modelFor(snapshot, options)),
+    modelFor: options.modelFor ?? ((snapshot) => selectModel(snapshot, options)),
     knowledgeBases: options.knowledgeBases ?? EMPTY_KNOWLEDGE_BASES,
     now,
     maxSteps: options.maxSteps ?? 10,
@@ -62,7 +94,8 @@ export function agentRuntimeService(rt: RuntimeContext, applyDue: () => void): S
       const [, agentId, , agentAliasId, , sessionId] = request.segments as string[];
       return {
         operation,
-        execute() {
+        async execute() {
+          const { invokeAgent, parseInvokeRequest } = await loadAgentLoop();
           const parsed = parseInvokeRequest(
             {
               agentId: agentId as string,

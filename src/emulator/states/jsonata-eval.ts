@@ -5,11 +5,19 @@
  * States.QueryEvaluationError, as in AWS.
  */
 import { createHash, randomUUID } from "node:crypto";
-import jsonata from "jsonata";
+import { createRequire } from "node:module";
+import type jsonataType from "jsonata";
 import { StatesError } from "./errors.js";
 import type { Json, JsonObject } from "./types.js";
 
-const cache = new Map<string, ReturnType<typeof jsonata>>();
+// Required on the first expression, not at start-up: most emulator processes (a no-op
+// deploy, an invoke) never evaluate JSONata and should not pay for loading it.
+let loaded: typeof jsonataType | undefined;
+const jsonata = (expression: string) => {
+  loaded ??= createRequire(import.meta.url)("jsonata") as typeof jsonataType;
+  return loaded(expression);
+};
+const cache = new Map<string, ReturnType<typeof jsonataType>>();
 const TEMPLATE = /^\{%([\s\S]*)%\}$/;
 
 export function isJsonataTemplate(value: unknown): value is string {

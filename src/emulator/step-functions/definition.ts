@@ -24,7 +24,13 @@ type AslValidator = (
   errors: { "Error code": string; Message: string; schemaError?: { instancePath?: string } }[];
 };
 
-const aslValidator = createRequire(import.meta.url)("asl-validator") as AslValidator;
+// Required on the first definition checked: loading asl-validator builds full ajv and
+// compiles its schemas, which a process that never creates a state machine should not pay for.
+let loadedAslValidator: AslValidator | undefined;
+const aslValidator: AslValidator = (definition, opts) => {
+  loadedAslValidator ??= createRequire(import.meta.url)("asl-validator") as AslValidator;
+  return loadedAslValidator(definition, opts);
+};
 
 /** EXPRESS workflows run at most 5 minutes and cannot wait for callbacks or child runs (AWS rejects both). */
 function expressProblems(machine: unknown, at: string, out: DefinitionDiagnostic[]): void {
