@@ -144,3 +144,26 @@ export function applyAssigned(frame: Frame, assigned: JsonObject | undefined): v
     frame.vars[name] = value;
   }
 }
+
+/**
+ * A field that may be given literally, as a `<field>Path` (JSONPath) or as a `{% %}`
+ * expression (JSONata): TimeoutSeconds, HeartbeatSeconds, MaxConcurrency, the Map
+ * tolerances. `statesInput` is what `$states.input` is in the expression.
+ */
+export async function literalOrPath(
+  step: Step,
+  frame: Frame,
+  state: JsonObject,
+  field: string,
+  input: Json,
+  statesInput: Json = input,
+): Promise<Json | undefined> {
+  const value: Json | undefined = state[field];
+  if (step.language(frame, state) === "JSONata")
+    return value === undefined
+      ? undefined
+      : jsonataValue(step, frame, value, statesVariable(step, frame, statesInput), field);
+  if (value === undefined && typeof state[`${field}Path`] === "string")
+    return readPath(state[`${field}Path`] as string, step.pathScope(frame, input));
+  return value;
+}

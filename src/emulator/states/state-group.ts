@@ -1,6 +1,6 @@
 /** Map (inline) and Parallel: child frames, their results, failure tolerance and aborts. */
 
-import { jsonataValue, jsonPathInput, statesVariable } from "./data-flow.js";
+import { jsonataValue, jsonPathInput, literalOrPath, statesVariable } from "./data-flow.js";
 import { errorOf, StatesError } from "./errors.js";
 import { readPath } from "./jsonpath.js";
 import { dropDescendants } from "./lifecycle.js";
@@ -46,13 +46,7 @@ async function integer(
   field: string,
   input: Json,
 ): Promise<number | undefined> {
-  let value: Json | undefined = state[field];
-  if (step.language(frame, state) === "JSONata") {
-    if (value !== undefined)
-      value = await jsonataValue(step, frame, value, statesVariable(step, frame, frame.input), field);
-  } else if (value === undefined && typeof state[`${field}Path`] === "string") {
-    value = readPath(state[`${field}Path`] as string, step.pathScope(frame, input));
-  }
+  const value = await literalOrPath(step, frame, state, field, input, frame.input);
   return typeof value === "number" ? value : undefined;
 }
 

@@ -1,8 +1,14 @@
 /** Task states: scheduling the integration call, its answer, timeouts and heartbeats. */
 
-import { jsonataOutcome, jsonataValue, jsonPathInput, jsonPathResult, statesVariable } from "./data-flow.js";
+import {
+  jsonataOutcome,
+  jsonataValue,
+  jsonPathInput,
+  jsonPathResult,
+  literalOrPath,
+  statesVariable,
+} from "./data-flow.js";
 import { errorOf, StatesError } from "./errors.js";
-import { readPath } from "./jsonpath.js";
 import { errorDetails, exitState } from "./lifecycle.js";
 import { handleError } from "./recovery.js";
 import { checkSize, type Step, stringify } from "./step-context.js";
@@ -16,13 +22,7 @@ async function seconds(
   field: string,
   input: Json,
 ): Promise<number | undefined> {
-  let value: Json | undefined = state[field];
-  if (step.language(frame, state) === "JSONata") {
-    if (value !== undefined)
-      value = await jsonataValue(step, frame, value, statesVariable(step, frame, input), field);
-  } else if (value === undefined && typeof state[`${field}Path`] === "string") {
-    value = readPath(state[`${field}Path`] as string, step.pathScope(frame, input));
-  }
+  const value = await literalOrPath(step, frame, state, field, input);
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isInteger(value) || value <= 0)
     throw new StatesError(
