@@ -90,7 +90,12 @@ export function createAwsClients(settings: ClientSettings): AwsClients {
     }),
     sfn: once(async () => {
       const { SFNClient } = await import("@aws-sdk/client-sfn");
-      return new SFNClient(commonConfig(settings));
+      // StartSyncExecution carries the host prefix `sync-`; on a custom endpoint (the emulator,
+      // 127.0.0.1) that makes an unresolvable host (aws-behaviour.md §6.2), on AWS it is needed.
+      return new SFNClient({
+        ...commonConfig(settings),
+        ...(settings.endpoint || settings.endpointOverridden ? { disableHostPrefix: true } : {}),
+      });
     }),
     iam: once(async () => {
       const { IAMClient } = await import("@aws-sdk/client-iam");

@@ -19,6 +19,12 @@ export interface StepFunctionsApi {
     name?: string;
     input: string;
   }): Promise<{ executionArn: string; startDate?: Date }>;
+  /** EXPRESS state machines: runs to the end and answers with the outcome (no history on AWS). */
+  startSyncExecution(input: {
+    stateMachineArn: string;
+    name?: string;
+    input: string;
+  }): Promise<DescribeExecutionOutput>;
   describeExecution(executionArn: string): Promise<DescribeExecutionOutput>;
   /** One page; `reverseOrder` gives the newest events first. */
   getExecutionHistory(input: {
@@ -58,6 +64,14 @@ export async function stepFunctionsApi(client: SFNClient): Promise<StepFunctions
     async startExecution(input) {
       const out = await client.send(new sdk.StartExecutionCommand(input));
       return { executionArn: out.executionArn ?? "", ...(out.startDate ? { startDate: out.startDate } : {}) };
+    },
+    async startSyncExecution(input) {
+      const out = await client.send(new sdk.StartSyncExecutionCommand(input));
+      return {
+        ...out,
+        status:
+          out.status === "SUCCEEDED" ? "SUCCEEDED" : out.status === "TIMED_OUT" ? "TIMED_OUT" : "FAILED",
+      } as DescribeExecutionOutput;
     },
     describeExecution: (executionArn) => client.send(new sdk.DescribeExecutionCommand({ executionArn })),
     async getExecutionHistory(input) {

@@ -57,3 +57,13 @@ function parseJson(text: string): unknown {
     return text;
   }
 }
+
+/** An EXPRESS run (StartSyncExecution): its outcome only, as the result. */
+export function renderSyncResult(ctx: Context, outcome: DescribeExecutionOutput): void {
+  const result = executionResult(outcome);
+  ctx.io.result({ result }, () => {
+    const s = ctx.io.style;
+    if (result.status === "SUCCEEDED") return `${s.green("■ SUCCEEDED")}\noutput: ${outcome.output ?? ""}`;
+    return `${s.red(`■ ${result.status}`)}${result.error ? ` ${s.bold(result.error)}` : ""}${result.cause ? `\ncause: ${result.cause}` : ""}`;
+  });
+}

@@ -7,7 +7,7 @@ import { chooseWorkflow, stateMachineArnOf, stateMachineName } from "../core/exe
 import { ExitCode, ReportedFailure, UsageError } from "../errors.js";
 import { inputOf } from "../io/input.js";
 import { fromSystemError } from "../system-errors.js";
-import { renderExecutionResult, timelineFor } from "./render-execution.js";
+import { renderExecutionResult, renderSyncResult, timelineFor } from "./render-execution.js";
 import { withWorkflowSession } from "./workflow-session.js";
 
 /**
@@ -33,6 +33,18 @@ export default async function runWorkflow(
       typeof options.workflow === "string" ? options.workflow : undefined,
     );
     const stateMachineArn = await stateMachineArnOf(api, stateMachineName(project, workflow));
+    if (workflow.type === "EXPRESS") {
+      // EXPRESS executions keep no history to follow: run synchronously and show the outcome.
+      const outcome = await api.startSyncExecution({
+        stateMachineArn,
+        input,
+        ...(typeof options.name === "string" ? { name: options.name } : {}),
+      });
+      renderSyncResult(ctx, outcome);
+      if (outcome.status !== "SUCCEEDED")
+        throw new ReportedFailure(`execution ${outcome.status}`, ExitCode.Failed);
+      return;
+    }
     const started = await api.startExecution({
       stateMachineArn,
       input,

@@ -13,7 +13,7 @@ import { withTargetClients } from "./target-clients.js";
 export interface WorkflowSession {
   project: ProjectConfig;
   api: StepFunctionsApi;
-  /** ARNs of the deployed state machines of the project's workflows (undeployed ones left out). */
+  /** ARNs of the deployed STANDARD state machines of the project's workflows (undeployed ones left out). */
   stateMachineArns(): Promise<string[]>;
 }
 
@@ -34,9 +34,12 @@ export async function withWorkflowSession<T>(
     const api = await stepFunctionsApi(await clients.sfn());
     const stateMachineArns = async () => {
       const wanted = new Set((project.workflows ?? []).map((w) => stateMachineName(project, w)));
-      return (await api.listStateMachines())
-        .filter((m) => m.name && wanted.has(m.name))
-        .map((m) => m.stateMachineArn ?? "");
+      return (
+        (await api.listStateMachines())
+          // EXPRESS machines keep no executions to list, resolve or answer.
+          .filter((m) => m.name && wanted.has(m.name) && m.type !== "EXPRESS")
+          .map((m) => m.stateMachineArn ?? "")
+      );
     };
     return fn({ project, api, stateMachineArns });
   });

@@ -56,7 +56,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, "templates/flow.asl.json"), JSON.stringify(DEFINITION));
   writeFileSync(
     path.join(dir, "agentctl.yaml"),
-    "name: demo\nworkflows:\n  - name: flow\n    template: templates/flow.asl.json\n",
+    "name: demo\nworkflows:\n  - name: flow\n    template: templates/flow.asl.json\n  - name: quick\n    template: templates/flow.asl.json\n    type: EXPRESS\n",
   );
   writeFileSync(path.join(dir, "order.json"), '{ "orderId": "ORD-7", "total": 900 }\n');
   writeFileSync(path.join(dir, "broken.json"), '{\n  "orderId": "ORD-7",\n  "total": 900,\n}\n');
@@ -66,6 +66,17 @@ beforeAll(async () => {
   const sns = new SNSClient(common);
   await sns.send(new CreateTopicCommand({ Name: "approvals" }));
   sns.destroy();
+  await sfn.send(
+    new CreateStateMachineCommand({
+      name: "demo-quick",
+      type: "EXPRESS",
+      definition: JSON.stringify({
+        StartAt: "Total",
+        States: { Total: { Type: "Pass", Parameters: { "order.$": "$.orderId", checked: true }, End: true } },
+      }),
+      roleArn: "arn:aws:iam::000000000000:role/demo-quick",
+    }),
+  );
   await sfn.send(
     new CreateStateMachineCommand({
       name: "demo-flow",
@@ -83,7 +94,7 @@ afterAll(async () => {
 
 describe("workflow commands", () => {
   it("follows a run live, prints the approval commands, and exits 0 once it is approved by execution name", async () => {
-    const running = cli("run-workflow", "order.json", "--name", "approve-me");
+    const running = cli("run-workflow", "order.json", "--workflow", "flow", "--name", "approve-me");
     await waitingOn("arn:aws:states:us-east-1:000000000000:execution:demo-flow:approve-me");
     const approved = await cli("--json", "approve", "approve-me", "--output", '{"by":"ana"}');
     expect(approved.code).toBe(0);
@@ -97,7 +108,16 @@ describe("workflow commands", () => {
   });
 
   it("rejects by token with the reviewer's cause: the run ends FAILED with exit 1", async () => {
-    const started = await cli("--json", "run-workflow", "order.json", "--name", "reject-me", "--detach");
+    const started = await cli(
+      "--json",
+      "run-workflow",
+      "order.json",
+      "--workflow",
+      "flow",
+      "--name",
+      "reject-me",
+      "--detach",
+    );
     expect(started.code).toBe(0);
     const { executionArn } = JSON.parse(started.stdout) as { executionArn: string };
     await waitingOn(executionArn);
@@ -116,7 +136,16 @@ describe("workflow commands", () => {
   });
 
   it("lists executions, stops one, and shows the approval requests in the outbox", async () => {
-    const started = await cli("--json", "run-workflow", "order.json", "--name", "stop-me", "--detach");
+    const started = await cli(
+      "--json",
+      "run-workflow",
+      "order.json",
+      "--workflow",
+      "flow",
+      "--name",
+      "stop-me",
+      "--detach",
+    );
     await waitingOn(JSON.parse(started.stdout).executionArn);
     expect((await cli("stop", "stop-me", "--cause", "test")).code).toBe(0);
     const listed = await cli("--json", "executions");
@@ -135,12 +164,23 @@ describe("workflow commands", () => {
 
   it("refuses input that is not JSON with its line and column, starting nothing", async () => {
     const before = JSON.parse((await cli("--json", "executions")).stdout).executions.length;
-    const bad = await cli("run-workflow", "broken.json");
+    const bad = await cli("run-workflow", "broken.json", "--workflow", "flow");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("broken.json:4:1");
     expect(JSON.parse((await cli("--json", "executions")).stdout).executions.length).toBe(before);
     const unknown = await cli("run-workflow", "order.json", "--workflow", "nope");
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("Its workflows: flow");
+    expect(unknown.stderr).toContain("Its workflows: flow, quick");
+  });
+
+  it("runs an EXPRESS workflow synchronously (EXPRESS keeps no history) and prints its output", async () => {
+    const run = await cli("run-workflow", "order.json", "--workflow", "quick");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("■ SUCCEEDED");
+    const json = await cli("--json", "run-workflow", "order.json", "--workflow", "quick");
+    expect(JSON.parse(json.stdout).result).toMatchObject({
+      status: "SUCCEEDED",
+      output: { order: "ORD-7", checked: true },
+    });
   });
 });
