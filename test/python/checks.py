@@ -2,7 +2,9 @@
 
 import time
 
-from botocore.exceptions import ClientError
+import sys
+
+from botocore.exceptions import BotoCoreError, ClientError
 
 STEP = [0]
 
@@ -70,3 +72,21 @@ def wait_gone(read, what):
             raise
 
     wait_for(gone, lambda done: done, f"{what} to be deleted")
+
+
+def run_checks(title, checks):
+    """Runs `checks()`; returns the process exit code and says at which step and how it failed."""
+    try:
+        checks()
+    except Mismatch as e:
+        print(f"MISMATCH at step {STEP[0]}: {e}", file=sys.stderr)
+        return 1
+    except ClientError as e:
+        err = e.response.get("Error", {})
+        print(f"UNEXPECTED ERROR at step {STEP[0]}: {err.get('Code')}: {err.get('Message')}", file=sys.stderr)
+        return 1
+    except BotoCoreError as e:
+        print(f"CLIENT FAILURE at step {STEP[0]}: {type(e).__name__}: {e}", file=sys.stderr)
+        return 1
+    print(f"{title}: all checks passed", flush=True)
+    return 0

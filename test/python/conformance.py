@@ -20,8 +20,7 @@ import uuid
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
-from checks import STEP, Mismatch, check, expect_error, expect_status, step, wait_for, wait_gone
+from checks import check, run_checks, expect_error, expect_status, step, wait_for, wait_gone
 
 MODEL = "anthropic.claude-3-5-sonnet-20241022-v2:0"
 ROLE = "arn:aws:iam::123456789012:role/AmazonBedrockExecutionRoleForAgents_conformance"
@@ -246,23 +245,14 @@ def main():
     slow_client = boto3.client(
         "bedrock-agent", endpoint_url=os.environ["CONFORMANCE_SLOW_ENDPOINT"], config=timeouts
     )
-    try:
+
+    def checks():
         agent_id, alias_id = lifecycle(client)
         errors(client, slow_client)
         others = pagination(client, agent_id)
         cleanup(client, agent_id, alias_id, others)
-    except Mismatch as e:
-        print(f"MISMATCH at step {STEP[0]}: {e}", file=sys.stderr)
-        return 1
-    except ClientError as e:
-        err = e.response.get("Error", {})
-        print(f"UNEXPECTED ERROR at step {STEP[0]}: {err.get('Code')}: {err.get('Message')}", file=sys.stderr)
-        return 1
-    except BotoCoreError as e:
-        print(f"CLIENT FAILURE at step {STEP[0]}: {type(e).__name__}: {e}", file=sys.stderr)
-        return 1
-    print("boto3 conformance: all checks passed", flush=True)
-    return 0
+
+    return run_checks("boto3 conformance", checks)
 
 
 if __name__ == "__main__":

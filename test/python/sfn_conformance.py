@@ -18,8 +18,7 @@ import sys
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
-from checks import STEP, Mismatch, check, expect_error, step, wait_for
+from checks import check, run_checks, expect_error, step, wait_for
 
 ROLE = "arn:aws:iam::123456789012:role/sfn-conformance"
 CALLBACK = json.dumps({
@@ -138,21 +137,12 @@ def main():
     print(f"boto3 {boto3.__version__} against {os.environ['AWS_ENDPOINT_URL_SFN']}", flush=True)
     client = boto3.client("stepfunctions", config=Config(connect_timeout=5, read_timeout=20, inject_host_prefix=False))
     check(client.meta.endpoint_url == os.environ["AWS_ENDPOINT_URL_SFN"], "boto3 ignored AWS_ENDPOINT_URL_SFN")
-    try:
+
+    def checks():
         machine, token = lifecycle(client)
         errors(client, machine, token)
-    except Mismatch as e:
-        print(f"MISMATCH at step {STEP[0]}: {e}", file=sys.stderr)
-        return 1
-    except ClientError as e:
-        err = e.response.get("Error", {})
-        print(f"UNEXPECTED ERROR at step {STEP[0]}: {err.get('Code')}: {err.get('Message')}", file=sys.stderr)
-        return 1
-    except BotoCoreError as e:
-        print(f"CLIENT FAILURE at step {STEP[0]}: {type(e).__name__}: {e}", file=sys.stderr)
-        return 1
-    print("boto3 stepfunctions conformance: all checks passed", flush=True)
-    return 0
+
+    return run_checks("boto3 stepfunctions conformance", checks)
 
 
 if __name__ == "__main__":
