@@ -167,3 +167,13 @@ export async function literalOrPath(
     return readPath(state[`${field}Path`] as string, step.pathScope(frame, input));
   return value;
 }
+
+/**
+ * What a Task or Parallel state works on: `Arguments` in JSONata (the raw input when
+ * absent), InputPath then Parameters in JSONPath.
+ */
+export async function stateArguments(step: Step, frame: Frame, state: JsonObject): Promise<Json> {
+  if (step.language(frame, state) !== "JSONata") return jsonPathInput(step, frame, state, frame.input);
+  if (state.Arguments === undefined) return frame.input;
+  return jsonataValue(step, frame, state.Arguments, statesVariable(step, frame, frame.input), "Arguments");
+}

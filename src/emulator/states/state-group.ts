@@ -1,6 +1,6 @@
 /** Map (inline) and Parallel: child frames, their results, failure tolerance and aborts. */
 
-import { jsonataValue, jsonPathInput, literalOrPath, statesVariable } from "./data-flow.js";
+import { jsonataValue, jsonPathInput, literalOrPath, stateArguments, statesVariable } from "./data-flow.js";
 import { errorOf, StatesError } from "./errors.js";
 import { readPath } from "./jsonpath.js";
 import { dropDescendants } from "./lifecycle.js";
@@ -160,18 +160,7 @@ async function startIterations(step: Step, frame: Frame, state: JsonObject): Pro
 }
 
 async function startParallel(step: Step, frame: Frame, state: JsonObject): Promise<void> {
-  const input =
-    step.language(frame, state) === "JSONata"
-      ? state.Arguments === undefined
-        ? frame.input
-        : await jsonataValue(
-            step,
-            frame,
-            state.Arguments,
-            statesVariable(step, frame, frame.input),
-            "Arguments",
-          )
-      : jsonPathInput(step, frame, state, frame.input);
+  const input = await stateArguments(step, frame, state);
   const branches = Array.isArray(state.Branches) ? state.Branches : [];
   const keep = kept(frame, branches.length);
   const group: ChildGroup = {

@@ -2,10 +2,9 @@
 
 import {
   jsonataOutcome,
-  jsonataValue,
-  jsonPathInput,
   jsonPathResult,
   literalOrPath,
+  stateArguments,
   statesVariable,
 } from "./data-flow.js";
 import { errorOf, StatesError } from "./errors.js";
@@ -40,20 +39,8 @@ export async function scheduleTask(step: Step, frame: Frame, state: JsonObject):
   frame.task = { id: taskId, resource, parameters: null, awaiting: "dispatch" };
   if (parsed.pattern === "waitForTaskToken") frame.task.token = step.newToken(taskId);
   try {
-    let parameters: Json;
-    if (step.language(frame, state) === "JSONata") {
-      parameters =
-        state.Arguments === undefined
-          ? frame.input
-          : await jsonataValue(
-              step,
-              frame,
-              state.Arguments,
-              statesVariable(step, frame, frame.input),
-              "Arguments",
-            );
-      checkSize(parameters, "task parameters");
-    } else parameters = jsonPathInput(step, frame, state, frame.input);
+    const parameters = await stateArguments(step, frame, state);
+    if (step.language(frame, state) === "JSONata") checkSize(parameters, "task parameters");
     const timeout = await seconds(step, frame, state, "TimeoutSeconds", frame.input);
     const heartbeat = await seconds(step, frame, state, "HeartbeatSeconds", frame.input);
     const task = frame.task;
