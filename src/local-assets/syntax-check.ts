@@ -6,30 +6,21 @@
  * files are still compiled (not run) with `vm.Script`; ES modules are then left
  * unchecked, since V8 only parses module syntax behind a flag.
  */
-import * as nodeModule from "node:module";
 import vm from "node:vm";
 import type { Position } from "../diagnostics.js";
-import { withoutExperimentalWarning } from "../node-warnings.js";
+import { typeStripper } from "./type-stripper.js";
 
 export interface SyntaxProblem extends Position {
   message: string;
 }
 
-type Strip = (code: string, options?: { mode?: "strip" | "transform" }) => string;
-
-function stripper(): Strip | undefined {
-  const candidate = (nodeModule as unknown as { stripTypeScriptTypes?: unknown }).stripTypeScriptTypes;
-  return typeof candidate === "function" ? (candidate as Strip) : undefined;
-}
-
 /** The first syntax error in `source`, or undefined when it parses (or cannot be checked). */
 export function findSyntaxError(source: string): SyntaxProblem | undefined {
-  const strip = stripper();
+  const strip = typeStripper();
   const looksLikeModule = /^\s*(import|export)\b/m.test(source) || /\bimport\.meta\b/.test(source);
   if (!strip) return looksLikeModule ? undefined : compileAsCommonJs(source);
   try {
-    // "transform" parses TypeScript-only syntax (enums, namespaces) that "strip" refuses.
-    withoutExperimentalWarning("stripTypeScriptTypes", () => strip(source, { mode: "transform" }));
+    strip(source);
     return undefined;
   } catch (e) {
     const error = e as Error & { code?: string };

@@ -4,12 +4,9 @@
  * the relative modules it imports, as ES modules (`package.json` says `"type": "module"`).
  */
 import { readFile } from "node:fs/promises";
-import * as nodeModule from "node:module";
 import path from "node:path";
 import { zipSync } from "fflate";
-import { withoutExperimentalWarning } from "../../node-warnings.js";
-
-type Strip = (code: string, options?: { mode?: "strip" | "transform" }) => string;
+import { typeStripper } from "../../local-assets/type-stripper.js";
 
 export interface FunctionPackage {
   zip: Uint8Array;
@@ -63,13 +60,13 @@ export async function packageHandler(entry: string): Promise<FunctionPackage> {
 }
 
 function stripTypes(source: string, file: string): string {
-  const strip = (nodeModule as unknown as { stripTypeScriptTypes?: Strip }).stripTypeScriptTypes;
-  if (typeof strip !== "function") {
+  const strip = typeStripper();
+  if (!strip) {
     throw new Error(
       `Packaging ${path.basename(file)} needs Node 22.13 or later (module.stripTypeScriptTypes).`,
     );
   }
-  return withoutExperimentalWarning("stripTypeScriptTypes", () => strip(source, { mode: "transform" }));
+  return strip(source);
 }
 
 function relativeImports(code: string): string[] {

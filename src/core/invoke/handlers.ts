@@ -4,8 +4,8 @@
  * exports `handler(event)`.
  */
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { FailedError } from "../../errors.js";
+import { importHandler } from "../../local-assets/import-handler.js";
 import type { AgentManifest } from "../../manifest/types.js";
 import type { ActionHandler } from "./return-control.js";
 
@@ -20,28 +20,23 @@ export function manifestHandlers(
     const file = path.resolve(path.dirname(manifestFile), entry.handler);
     let pending = loaded.get(file);
     if (!pending) {
-      pending = importHandler(file, group);
+      pending = loadGroupHandler(file, group);
       loaded.set(file, pending);
     }
     return pending;
   };
 }
 
-async function importHandler(file: string, group: string): Promise<ActionHandler> {
-  let mod: { handler?: unknown; default?: { handler?: unknown } };
+async function loadGroupHandler(file: string, group: string): Promise<ActionHandler> {
   try {
-    mod = (await import(pathToFileURL(file).href)) as typeof mod;
+    return (await importHandler(file)) as ActionHandler;
   } catch (err) {
+    const message = (err as Error).message;
     throw new FailedError(
-      `Could not load the handler of action group ${group} (${file}): ${(err as Error).message}`,
+      /does not export a function named handler$/.test(message)
+        ? `The handler module of action group ${group} (${file}) exports no handler function.`
+        : `Could not load the handler of action group ${group} (${file}): ${message}`,
       "Run `agentctl validate` to check the handler module.",
     );
   }
-  const fn = mod.handler ?? mod.default?.handler;
-  if (typeof fn !== "function") {
-    throw new FailedError(
-      `The handler module of action group ${group} (${file}) exports no handler function.`,
-    );
-  }
-  return fn as ActionHandler;
 }

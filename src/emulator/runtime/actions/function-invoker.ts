@@ -6,7 +6,7 @@
  * reported as an Unhandled function error with Lambda's error payload.
  */
 import { statSync } from "node:fs";
-import { pathToFileURL } from "node:url";
+import { type HandlerFunction, importHandler } from "../../../local-assets/import-handler.js";
 
 export interface FunctionResult {
   /** Lambda's Invoke status (200 for a completed call, also when the function threw). */
@@ -35,20 +35,13 @@ export function functionName(arn: string): string {
   return m?.[1] ?? arn;
 }
 
-type Handler = (event: unknown, context: unknown) => unknown;
+type Handler = HandlerFunction;
 
 async function loadHandler(modulePath: string): Promise<Handler> {
   // Imported once per process, as Lambda keeps a warm instance (an edited handler needs a restart
   // of `local serve`); a query string to bust the cache would hide the .ts extension from loaders.
   statSync(modulePath);
-  const mod = (await import(pathToFileURL(modulePath).href)) as {
-    handler?: unknown;
-    default?: { handler?: unknown };
-  };
-  const handler = mod.handler ?? mod.default?.handler;
-  if (typeof handler !== "function")
-    throw new Error(`${modulePath} does not export a function named handler`);
-  return handler as Handler;
+  return importHandler(modulePath);
 }
 
 function lambdaContext(functionArn: string) {
