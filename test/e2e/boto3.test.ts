@@ -3,37 +3,20 @@
  * the deployed sample, reads the same final text and the same trace events as
  * `agentctl invoke --json`. Skips with the reason when python3 or boto3 is missing.
  */
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readServerRecord, type ServerRecord } from "../../src/core/local/server-record.js";
 import { sampleCopy } from "../deploy/helpers.js";
-import { boto3Missing } from "../helpers/python.js";
+import { boto3Missing, isolatedPythonEnv, runPython } from "../helpers/python.js";
 import { repoRoot, spawnCliAsync } from "../helpers/run-cli.js";
 import { cliIn, deploy } from "./support.js";
 
 const skipReason = boto3Missing();
 if (skipReason) console.warn(`skipping boto3 end-to-end invoke: ${skipReason}`);
 
-function boto3Invoke(env: Record<string, string>): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("python3", [path.join(repoRoot, "test/python/invoke_agent.py")], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("error", reject);
-    child.on("close", () => resolve({ stdout, stderr }));
-  });
-}
+const invokeAgentScript = path.join(repoRoot, "test/python/invoke_agent.py");
+const boto3Invoke = (vars: Record<string, string>) => runPython(invokeAgentScript, isolatedPythonEnv(vars));
 
 async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
   const deadline = Date.now() + ms;

@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../src/emulator/index.js";
-import { boto3Missing, runPython } from "../helpers/python.js";
+import { boto3Missing, isolatedPythonEnv, runPython } from "../helpers/python.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const script = path.join(repoRoot, "test/python/conformance.py");
@@ -27,21 +27,13 @@ describe.skipIf(skipReason !== undefined)("boto3 against the emulator", () => {
         port: 0,
         latency: "realistic",
       });
-      const env: NodeJS.ProcessEnv = {
-        PATH: process.env.PATH,
-        HOME: dir,
-        // Nothing from the developer's own AWS setup may leak in.
-        AWS_CONFIG_FILE: path.join(dir, "no-config"),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, "no-credentials"),
-        AWS_EC2_METADATA_DISABLED: "true",
+      const env = isolatedPythonEnv({
         AWS_ENDPOINT_URL_BEDROCK_AGENT: fast.endpoint,
         CONFORMANCE_SLOW_ENDPOINT: slow.endpoint,
         AWS_DEFAULT_REGION: fast.region,
         AWS_ACCESS_KEY_ID: "agentctl-local",
         AWS_SECRET_ACCESS_KEY: "agentctl-local",
-        PYTHONDONTWRITEBYTECODE: "1",
-        PYTHONUNBUFFERED: "1",
-      };
+      });
       const { code, output } = await runPython(script, env);
       expect(code, `conformance.py failed:\n${output}`).toBe(0);
       expect(output).toContain("all checks passed");

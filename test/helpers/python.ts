@@ -8,22 +8,46 @@ export function boto3Missing(): string | undefined {
   return undefined;
 }
 
-/** Runs a Python script to its end, stdout and stderr interleaved in `output` (async: never blocks an in-process emulator). */
+/**
+ * The environment for a boto3 script against the emulator: only `vars` (endpoints, region,
+ * dummy keys) and what Python needs, so nothing from the developer's own AWS setup leaks in.
+ */
+export function isolatedPythonEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    AWS_CONFIG_FILE: "/nonexistent/agentctl-no-aws-config",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/agentctl-no-aws-credentials",
+    AWS_EC2_METADATA_DISABLED: "true",
+    PYTHONDONTWRITEBYTECODE: "1",
+    PYTHONUNBUFFERED: "1",
+    ...vars,
+  };
+}
+
+/**
+ * Runs a Python script to its end (async: never blocks an in-process emulator): stdout and
+ * stderr apart, and interleaved in `output`.
+ */
 export function runPython(
   script: string,
   env: NodeJS.ProcessEnv,
   args: string[] = [],
-): Promise<{ code: number | null; output: string }> {
+): Promise<{ code: number | null; output: string; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn("python3", [script, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
+    let stdout = "";
+    let stderr = "";
     child.stdout.on("data", (d: Buffer) => {
       output += d.toString();
+      stdout += d.toString();
     });
     child.stderr.on("data", (d: Buffer) => {
       output += d.toString();
+      stderr += d.toString();
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
+    child.on("close", (code) => resolve({ code, output, stdout, stderr }));
   });
 }

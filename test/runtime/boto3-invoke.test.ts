@@ -1,34 +1,15 @@
 /** boto3's invoke_agent reads the same final text and trace events from the emulator as the JS SDK. */
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { emulatorWithClient } from "../emulator/support.js";
-import { boto3Missing } from "../helpers/python.js";
+import { boto3Missing, isolatedPythonEnv, runPython } from "../helpers/python.js";
 import { createAgent, FUNCTIONS, invoke, orderValidation, REPO, runtimeClient } from "./support.js";
 
 const skipReason = boto3Missing();
 if (skipReason) console.warn(`skipping boto3 invoke_agent: ${skipReason}`);
 
-function python(
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("python3", [path.join(REPO, "test/python/invoke_agent.py")], {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const invokeAgentScript = path.join(REPO, "test/python/invoke_agent.py");
+const python = (vars: Record<string, string>) => runPython(invokeAgentScript, isolatedPythonEnv(vars));
 
 const shapeOf = (trace: Record<string, unknown>): string => {
   const outer = Object.keys(trace)[0] ?? "";

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readServerRecord, type ServerRecord } from "../../src/core/local/server-record.js";
-import { boto3Missing, runPython } from "../helpers/python.js";
+import { boto3Missing, isolatedPythonEnv, runPython } from "../helpers/python.js";
 import { repoRoot, runCli, spawnCliAsync } from "../helpers/run-cli.js";
 
 const SAMPLE = ["agentctl.yaml", "agents", "openapi", "templates", "order.json", "order-out-of-stock.json"];
@@ -55,12 +55,10 @@ describe.skipIf(skipReason !== undefined)(
     });
 
     it("approves by task token, ships a small order, rejects input that is not JSON", async () => {
-      const { code, output } = await runPython(script, {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        ENDPOINT: server.endpoint,
-        PROJECT: dir,
-      });
+      const { code, output } = await runPython(
+        script,
+        isolatedPythonEnv({ ENDPOINT: server.endpoint, PROJECT: dir }),
+      );
       expect(code, `sfn_sample_workflow.py failed:\n${output}`).toBe(0);
       expect(output).toMatch(/SHIPPED: order ORD-5005, tracking number TRACK-ORD-5005-\d{4}/);
       // The CLI, another client on the same emulator, sees what boto3 did.

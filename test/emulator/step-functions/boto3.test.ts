@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { startEmulator } from "../../../src/emulator/index.js";
-import { boto3Missing, runPython } from "../../helpers/python.js";
+import { boto3Missing, isolatedPythonEnv, runPython } from "../../helpers/python.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const script = path.join(repoRoot, "test/python/sfn_conformance.py");
@@ -21,19 +21,12 @@ describe.skipIf(skipReason !== undefined)("boto3 stepfunctions against the emula
         { dbPath: path.join(dir, "sfn.db"), port: 0 },
         { sfnPollMs: 50, integrations: { "lambda:invoke": () => ({ ok: true, output: {} }) } },
       );
-      const env: NodeJS.ProcessEnv = {
-        PATH: process.env.PATH,
-        HOME: dir,
-        AWS_CONFIG_FILE: path.join(dir, "no-config"),
-        AWS_SHARED_CREDENTIALS_FILE: path.join(dir, "no-credentials"),
-        AWS_EC2_METADATA_DISABLED: "true",
+      const env = isolatedPythonEnv({
         AWS_ENDPOINT_URL_SFN: emulator.endpoint,
         AWS_DEFAULT_REGION: emulator.region,
         AWS_ACCESS_KEY_ID: "agentctl-local",
         AWS_SECRET_ACCESS_KEY: "agentctl-local",
-        PYTHONDONTWRITEBYTECODE: "1",
-        PYTHONUNBUFFERED: "1",
-      };
+      });
       const { code, output } = await runPython(script, env);
       expect(code, `sfn_conformance.py failed:\n${output}`).toBe(0);
       expect(output).toContain("all checks passed");
