@@ -1,10 +1,3 @@
-/**
- * Which deployed state machine a project workflow is, and which execution a
- * user means by an ARN, a name or a task token. Everything is found through
- * the Step Functions API (no local record), so a teammate's checkout or a CI
- * runner resolves the same things.
- */
-import type { ExecutionListItem } from "@aws-sdk/client-sfn";
 import type { StepFunctionsApi } from "../../aws/step-functions-api.js";
 import { FailedError, UsageError } from "../../errors.js";
 import type { ProjectConfig, WorkflowConfig } from "../../manifest/types.js";
@@ -51,16 +44,27 @@ export async function stateMachineArnOf(api: StepFunctionsApi, name: string): Pr
 export const isExecutionArn = (ref: string) =>
   /^arn:aws[a-z-]*:states:[^:]*:\d{12}:(execution|express):/.test(ref);
 
-/** An execution ARN as given, or an execution of one of `stateMachineArns` with that name. */
+/**
+ * An execution ARN as given, or the execution of that name of one of `stateMachineArns`.
+ * A STANDARD execution's ARN is its state machine's with `execution:` and the name
+ * (aws-behaviour.md §6.2), so one DescribeExecution per state machine finds it, however
+ * many executions there are.
+ */
 export async function resolveExecution(
   api: StepFunctionsApi,
   ref: string,
   stateMachineArns: readonly string[],
-): Promise<ExecutionListItem & { executionArn: string }> {
-  if (isExecutionArn(ref)) return { executionArn: ref } as ExecutionListItem & { executionArn: string };
+): Promise<{ executionArn: string }> {
+  if (isExecutionArn(ref)) return { executionArn: ref };
   for (const stateMachineArn of stateMachineArns) {
-    const found = (await api.listExecutions({ stateMachineArn })).find((e) => e.name === ref);
-    if (found?.executionArn) return found as ExecutionListItem & { executionArn: string };
+    const executionArn = `${stateMachineArn.replace(":stateMachine:", ":execution:")}:${ref}`;
+    try {
+      await api.describeExecution(executionArn);
+      return { executionArn };
+    } catch (err) {
+      // InvalidArn: the name has characters no execution name may have, so it is none of these.
+      if (!["ExecutionDoesNotExist", "InvalidArn"].includes((err as Error).name)) throw err;
+    }
   }
   throw new FailedError(
     `No execution named "${ref}" in this project's workflows.`,
