@@ -68,13 +68,24 @@ export function createTimelineRenderer(opts: TimelineOptions): TimelineRenderer 
       if (type.endsWith("StateEntered")) {
         const details = event.stateEnteredEventDetails;
         const kind = type.slice(0, -"StateEntered".length);
+        // A Catch may hand over without a *StateExited of the failed state (the emulator does
+        // not write one; whether AWS always does is unverified): the next state entered after
+        // the failure closes it.
+        const lines: string[] = [];
+        const from = enteredIdOf(event);
+        const caught = from === undefined ? undefined : open.get(from);
+        if (from !== undefined && caught?.failure) {
+          open.delete(from);
+          depth = caught.depth;
+          lines.push(
+            `${indent(caught.depth)}${s.yellow("↷")} ${s.bold(caught.name)} caught ${s.yellow(caught.failure.error ?? "error")} ${s.dim(formatDuration(at - caught.enteredAt))}`,
+          );
+        }
         const state: OpenState = { name: details?.name ?? "?", enteredAt: at, depth, attempts: 0 };
         open.set(id, state);
         depth++;
-        const lines =
-          kind === "Task" || kind === "Map" || kind === "Parallel" || kind === "Wait"
-            ? [`${indent(state.depth)}${s.cyan("→")} ${s.bold(state.name)} ${s.dim(kind)}`]
-            : [];
+        if (kind === "Task" || kind === "Map" || kind === "Parallel" || kind === "Wait")
+          lines.push(`${indent(state.depth)}${s.cyan("→")} ${s.bold(state.name)} ${s.dim(kind)}`);
         return [...lines, ...data("input", details?.input, state.depth)];
       }
       if (type.endsWith("StateExited")) {

@@ -60,6 +60,21 @@ describe("execution timeline", () => {
     expect(caught).toMatch(/■ FAILED OrderFailed\ncause: PROD456 is out of stock$/);
   });
 
+  it("closes a caught state when the Catch's target is entered without a StateExited in between", () => {
+    const at = new Date(1_746_093_601_500);
+    const text = render([
+      ...approvalHistory("waiting").slice(0, 5),
+      {
+        id: 6,
+        previousEventId: 5,
+        timestamp: at,
+        type: "TaskStateEntered",
+        stateEnteredEventDetails: { name: "NotifyFailure" },
+      },
+    ]);
+    expect(text).toMatch(/\n↷ ValidateOrder caught Agent\.Throttling 1\.5s\n→ NotifyFailure Task$/);
+  });
+
   it("shows inputs and outputs only when verbose", () => {
     expect(render(approvalHistory("approved"))).not.toContain("input:");
     expect(render(approvalHistory("approved"), true)).toContain('input: {"orderId":"ORD-1","total":900}');

@@ -74,6 +74,7 @@ describe("the sample order workflow", () => {
     expect(human.stdout).toMatch(/◆ agent order-validation: .*1 tool call/);
     expect(human.stdout).toContain("TRACK-ORD-1001-");
     expect(human.stdout).toContain("■ SUCCEEDED");
+    expect(await approvalRequests(dir, "ORD-1001")).toBe(0);
   });
 
   it("routes an out-of-stock order to the failure notification and ends FAILED saying why", async () => {
@@ -89,6 +90,7 @@ describe("the sample order workflow", () => {
     ]);
     expect(`${run.result.error} ${run.result.cause}`).toMatch(/PROD456/);
     expect(run.stdout).toContain("NOTIFIED");
+    expect(await approvalRequests(dir, "ORD789")).toBe(0);
   });
 
   it("waits for approval over the threshold; approve from another process continues it", async () => {
@@ -107,6 +109,10 @@ describe("the sample order workflow", () => {
     expect((await runCli(["approve", "big-approve"], { cwd: dir })).code).toBe(0);
     const done = await finished(dir, "big-approve");
     expect(done.status).toBe("SUCCEEDED");
+    expect(JSON.stringify(done.output)).toMatch(
+      /SHIPPED: order ORD-2002, tracking number TRACK-ORD-2002-\d{4}/,
+    );
+    expect(await approvalRequests(dir, "ORD-2002")).toBe(1);
   });
 
   it("a rejection fails the order with the reviewer's cause", async () => {
@@ -122,6 +128,9 @@ describe("the sample order workflow", () => {
     const replay = await runCli(["execution", "big-reject"], { cwd: dir });
     expect(replay.stdout).toContain("Rejected");
     expect(replay.stdout).toContain("over budget");
+    expect(replay.stdout).toContain("↷ WaitForApproval caught Rejected");
+    expect(replay.stdout).toContain("NOTIFIED");
+    expect(await approvalRequests(dir, "ORD-2003")).toBe(1);
   });
 });
 
@@ -138,8 +147,19 @@ describe("the sample workflow's failure paths (edited copies)", () => {
       expect((await runCli(["deploy"], { cwd: dir })).code).toBe(0);
       const run = await runWorkflow(dir, "order.json");
       expect(run.result.status).toBe("FAILED");
-      expect(enteredStates(run)).toContain("ShippingFailed");
-      expect(enteredStates(run)).toContain("NotifyFailure");
+      expect(enteredStates(run)).toEqual([
+        "ValidateOrder",
+        "CheckValidation",
+        "CheckApproval",
+        "ShipOrder",
+        "CheckShipment",
+        "ShippingFailed",
+        "NotifyFailure",
+        "OrderFailed",
+      ]);
+      expect(run.result).toMatchObject({ error: "ShippingFailed" });
+      expect(run.result.cause).toContain("could not create a shipment for order ORD-1001");
+      expect(await approvalRequests(dir, "ORD-1001")).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -161,12 +181,28 @@ describe("the sample workflow's failure paths (edited copies)", () => {
       const run = await runWorkflow(dir, "big.json");
       expect(run.result.status).toBe("FAILED");
       expect(run.events.map((e) => e.type)).toContain("TaskTimedOut");
-      expect(enteredStates(run)).toContain("NotifyFailure");
+      expect(enteredStates(run)).toEqual([
+        "ValidateOrder",
+        "CheckValidation",
+        "CheckApproval",
+        "WaitForApproval",
+        "NotifyFailure",
+        "OrderFailed",
+      ]);
+      expect(run.result).toMatchObject({ error: "States.Timeout" });
+      expect(await approvalRequests(dir, "ORD-2004")).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 });
+
+/** How many approval requests for `orderId` the workflow published to the outbox. */
+async function approvalRequests(dir: string, orderId: string): Promise<number> {
+  const r = await runCli(["--json", "local", "outbox", "--topic", "order-approvals"], { cwd: dir });
+  const { messages } = JSON.parse(r.stdout) as { messages: { Message: string }[] };
+  return messages.filter((m) => m.Message.includes(`Order ${orderId} `)).length;
+}
 
 async function untilWaiting(dir: string, name: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
