@@ -4,9 +4,6 @@
  */
 
 import { agentDirectory, agentRuntime } from "../aws/agent-runtime.js";
-import type { AwsClients } from "../aws/clients.js";
-import { createAwsClients } from "../aws/clients.js";
-import { resolveTargetSettings, type TargetSettings } from "../aws/target-settings.js";
 import type { Context } from "../context.js";
 import type { TurnHooks } from "../core/invoke/engine.js";
 import { manifestHandlers } from "../core/invoke/handlers.js";
@@ -18,6 +15,7 @@ import { inputOf } from "../io/input.js";
 import { defaultInterpolation } from "../manifest/interpolate.js";
 import { loadProject } from "../manifest/load-project.js";
 import type { AgentManifest, Located } from "../manifest/types.js";
+import { openTargetClients } from "./target-clients.js";
 
 export interface AgentSession {
   agent: ResolvedAgent;
@@ -64,12 +62,7 @@ export async function openAgentSession(
       "Add `aliases: [live]` to its manifest and deploy, or use --draft.",
     );
   }
-  const target: TargetSettings = await resolveTargetSettings(ctx, project.config.value);
-  const clients: AwsClients = createAwsClients(target.settings);
-  const close = async () => {
-    clients.destroy();
-    await target.close();
-  };
+  const { clients, close } = await openTargetClients(ctx, project.config.value);
   try {
     const agent = await resolveAgent(
       agentDirectory(clients),

@@ -11,11 +11,26 @@ export async function withTargetClients<T>(
   project: ProjectTargetSettings | undefined,
   fn: (clients: AwsClients) => Promise<T>,
 ): Promise<T> {
-  await using target = await resolveTargetSettings(ctx, project);
-  const clients = createAwsClients(target.settings);
+  const opened = await openTargetClients(ctx, project);
   try {
-    return await fn(clients);
+    return await fn(opened.clients);
   } finally {
-    clients.destroy();
+    await opened.close();
   }
+}
+
+/** The same for a command that keeps its clients across several steps (chat); close() ends both. */
+export async function openTargetClients(
+  ctx: Context,
+  project: ProjectTargetSettings | undefined,
+): Promise<{ clients: AwsClients; close(): Promise<void> }> {
+  const target = await resolveTargetSettings(ctx, project);
+  const clients = createAwsClients(target.settings);
+  return {
+    clients,
+    async close() {
+      clients.destroy();
+      await target.close();
+    },
+  };
 }
