@@ -15,6 +15,7 @@ import type { Io, Writer } from "./io/io.js";
 import { createStreamIo } from "./io/io.js";
 import { renderError } from "./io/render-error.js";
 import { makeStyle } from "./io/style.js";
+import { packageFile } from "./package-root.js";
 import { fromSystemError } from "./system-errors.js";
 
 export interface RunDeps {
@@ -121,7 +122,7 @@ function makeIo(env: Env, flags: OutputFlags, stdout: Writer, stderr: Writer): I
 }
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  const pkg = JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as {
     version: string;
   };
   return pkg.version;

@@ -9,6 +9,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
+import { packageRootUrl } from "../package-root.js";
 import { projectReadme } from "./init-readme.js";
 
 export interface InitOptions {
@@ -38,9 +39,8 @@ const SAMPLE_DIRS = ["agents", "openapi", "templates"];
 const PROJECT_NAME = /^([0-9a-zA-Z][_-]?){1,100}$/;
 const MAX_NAME_LENGTH = 64;
 
-/** src/core/init.ts under vitest and dist/core/init.js after build: both two levels below the root. */
 export function packageRoot(): string {
-  return fileURLToPath(new URL("../../", import.meta.url));
+  return fileURLToPath(packageRootUrl());
 }
 
 export async function initProject(opts: InitOptions): Promise<InitResult> {

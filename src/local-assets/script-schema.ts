@@ -3,9 +3,9 @@
  * may contain; editors read the same file through `# yaml-language-server: $schema=…`.
  */
 import { readFileSync } from "node:fs";
+import { packageFile } from "../package-root.js";
 
-/** `../../schemas` is the package root both from `src/local-assets/` (tests) and `dist/local-assets/` (the CLI). */
-export const SCRIPT_SCHEMA_URL = new URL("../../schemas/model-script.schema.json", import.meta.url);
+export const SCRIPT_SCHEMA_URL = packageFile("schemas/model-script.schema.json");
 
 let cached: Record<string, unknown> | undefined;
 

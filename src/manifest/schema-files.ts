@@ -3,15 +3,15 @@
  * editors read the same files through `# yaml-language-server: $schema=…` or `agentctl schema`.
  */
 import { readFileSync } from "node:fs";
+import { packageFile } from "../package-root.js";
 
 export type SchemaKind = "agent" | "project";
 export const SCHEMA_KINDS: readonly SchemaKind[] = ["agent", "project"];
 
 const cache = new Map<SchemaKind, Record<string, unknown>>();
 
-/** `../../schemas` is the package root both from `src/manifest/` (tests) and `dist/manifest/` (the CLI). */
 export function schemaUrl(kind: SchemaKind): URL {
-  return new URL(`../../schemas/${kind}.schema.json`, import.meta.url);
+  return packageFile(`schemas/${kind}.schema.json`);
 }
 
 /** The parsed schema; read once per process. Throws only if the installation itself is broken. */

@@ -7,11 +7,11 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Ajv, ValidateFunction } from "ajv";
+import { packageFile } from "../package-root.js";
 import { fingerprint } from "./fingerprint.js";
 import type { ValidatorSet } from "./validator-sets.js";
 
-/** `../../dist/generated` is the same directory from `src/precompiled/` (tests) and `dist/precompiled/`. */
-export const GENERATED_DIR = new URL("../../dist/generated/", import.meta.url);
+export const GENERATED_DIR = packageFile("dist/generated/");
 
 export interface GeneratedModule {
   fingerprint: string;

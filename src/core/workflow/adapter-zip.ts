@@ -9,12 +9,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { strToU8, zipSync } from "fflate";
+import { packageFile } from "../../package-root.js";
 
 export const ADAPTER_HANDLER = "index.handler";
 export const ADAPTER_RUNTIME = "nodejs22.x";
 
-/** `../../../dist/adapter/` is the same directory from src/core/workflow/ and dist/core/workflow/. */
-const ADAPTER_JS = new URL("../../../dist/adapter/invoke-agent.js", import.meta.url);
+const ADAPTER_JS = packageFile("dist/adapter/invoke-agent.js");
 /** The zip format's earliest date; any constant would do. */
 const FIXED_TIME = new Date(1980, 0, 1);
 
