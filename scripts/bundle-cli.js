@@ -16,7 +16,11 @@ const isPackage = (id) => !id.startsWith(".") && !path.isAbsolute(id);
 
 rmSync(outDir, { recursive: true, force: true });
 await build({
-  input: { main: path.join(root, "dist/main.js") },
+  input: {
+    main: path.join(root, "dist/main.js"),
+    // The thread a command's own emulator runs on (src/core/local/emulator-thread.ts).
+    "emulator-worker": path.join(root, "dist/core/local/emulator-worker.js"),
+  },
   platform: "node",
   external: isPackage,
   logLevel: "warn",

@@ -29,7 +29,8 @@ export function readProcessEnv(): Env {
   return {
     vars,
     cwd: process.cwd(),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // Asked of the descriptor: touching process.stdin would set up a stream most commands never read.
+    stdinIsTTY: process.getBuiltinModule("node:tty").isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     ci: isCi(vars),

@@ -42,7 +42,7 @@ export async function run(argv: string[], deps: RunDeps = {}): Promise<number> {
       return {
         env,
         io: ctxIo,
-        stdin: createInput(deps.stdin ?? process.stdin),
+        stdin: createInput(deps.stdin ?? (() => process.stdin)),
         options: globals,
         projectDir: path.resolve(env.cwd, globals.projectDir ?? "."),
       };

@@ -62,6 +62,29 @@ export interface AwsClients {
  */
 export const RETRY_MODE = "adaptive";
 
+/** Each service's SDK package, imported on first use (a module is loaded once per process). */
+const SDK_MODULES = {
+  bedrockAgent: () => import("@aws-sdk/client-bedrock-agent"),
+  bedrockAgentRuntime: () => import("@aws-sdk/client-bedrock-agent-runtime"),
+  sfn: () => import("@aws-sdk/client-sfn"),
+  iam: () => import("@aws-sdk/client-iam"),
+  lambda: () => import("@aws-sdk/client-lambda"),
+  sts: () => import("@aws-sdk/client-sts"),
+  sns: () => import("@aws-sdk/client-sns"),
+  bedrockRuntime: () => import("@aws-sdk/client-bedrock-runtime"),
+};
+
+export type SdkService = keyof typeof SDK_MODULES;
+
+/**
+ * Starts loading these services' SDK packages without waiting, for a command that is about to
+ * wait anyway (its emulator's thread starting): the clients it creates afterwards find them loaded.
+ * A package that fails to load fails again, and is reported, when its client is created.
+ */
+export function preloadSdk(services: readonly SdkService[]): void {
+  for (const service of services) SDK_MODULES[service]().catch(() => {});
+}
+
 export function createAwsClients(settings: ClientSettings): AwsClients {
   const created: { destroy(): void }[] = [];
   const once = <T extends { destroy(): void }>(make: () => Promise<T>): (() => Promise<T>) => {
@@ -78,18 +101,18 @@ export function createAwsClients(settings: ClientSettings): AwsClients {
   return {
     settings,
     bedrockAgent: once(async () => {
-      const { BedrockAgentClient } = await import("@aws-sdk/client-bedrock-agent");
+      const { BedrockAgentClient } = await SDK_MODULES.bedrockAgent();
       return new BedrockAgentClient(commonConfig(settings));
     }),
     bedrockAgentRuntime: once(async () => {
-      const { BedrockAgentRuntimeClient } = await import("@aws-sdk/client-bedrock-agent-runtime");
+      const { BedrockAgentRuntimeClient } = await SDK_MODULES.bedrockAgentRuntime();
       return new BedrockAgentRuntimeClient({
         ...commonConfig(settings),
         ...(await runtimeRequestHandler(settings)),
       });
     }),
     sfn: once(async () => {
-      const { SFNClient } = await import("@aws-sdk/client-sfn");
+      const { SFNClient } = await SDK_MODULES.sfn();
       // StartSyncExecution carries the host prefix `sync-`; on a custom endpoint (the emulator,
       // 127.0.0.1) that makes an unresolvable host (aws-behaviour.md §6.2), on AWS it is needed.
       return new SFNClient({
@@ -98,23 +121,23 @@ export function createAwsClients(settings: ClientSettings): AwsClients {
       });
     }),
     iam: once(async () => {
-      const { IAMClient } = await import("@aws-sdk/client-iam");
+      const { IAMClient } = await SDK_MODULES.iam();
       return new IAMClient(commonConfig(settings));
     }),
     lambda: once(async () => {
-      const { LambdaClient } = await import("@aws-sdk/client-lambda");
+      const { LambdaClient } = await SDK_MODULES.lambda();
       return new LambdaClient(commonConfig(settings));
     }),
     sts: once(async () => {
-      const { STSClient } = await import("@aws-sdk/client-sts");
+      const { STSClient } = await SDK_MODULES.sts();
       return new STSClient(commonConfig(settings));
     }),
     sns: once(async () => {
-      const { SNSClient } = await import("@aws-sdk/client-sns");
+      const { SNSClient } = await SDK_MODULES.sns();
       return new SNSClient(commonConfig(settings));
     }),
     bedrockRuntime: once(async () => {
-      const { BedrockRuntimeClient } = await import("@aws-sdk/client-bedrock-runtime");
+      const { BedrockRuntimeClient } = await SDK_MODULES.bedrockRuntime();
       return new BedrockRuntimeClient(commonConfig(settings));
     }),
     destroy() {

@@ -9,7 +9,7 @@ import { openLocalEmulator } from "../core/local/open-local-emulator.js";
 import { UsageError } from "../errors.js";
 import type { ProjectConfig } from "../manifest/types.js";
 import { resolveTarget, type Target } from "../target.js";
-import type { ClientSettings, StaticCredentials } from "./clients.js";
+import { type ClientSettings, preloadSdk, type SdkService, type StaticCredentials } from "./clients.js";
 
 /**
  * What every client aimed at the emulator signs with. A user's real AWS
@@ -36,10 +36,17 @@ export interface TargetSettings {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
+export interface ResolveTargetOptions {
+  /** SDK packages the command will use: loaded while the emulator starts rather than after. */
+  preload?: readonly SdkService[];
+}
+
 export async function resolveTargetSettings(
   ctx: Context,
   project?: ProjectTargetSettings,
+  options: ResolveTargetOptions = {},
 ): Promise<TargetSettings> {
+  const preload = () => preloadSdk(options.preload ?? []);
   const target = resolveTarget(ctx, project?.target);
   const vars = ctx.env.vars;
   const maxAttempts = resolveMaxAttempts(vars);
@@ -54,6 +61,7 @@ export async function resolveTargetSettings(
       ...(maxAttempts !== undefined ? { maxAttempts } : {}),
       endpointOverridden: Boolean(ctx.options.endpointUrl) || endpointOverrideInEnv(vars),
     };
+    preload();
     return withClose(target, settings, undefined, async () => {});
   }
 
@@ -65,12 +73,14 @@ export async function resolveTargetSettings(
   // start (another machine's `local serve`, a container); it still gets dummy keys.
   if (ctx.options.endpointUrl) {
     const settings = { ...local, region: region ?? LOCAL_DEFAULT_REGION, endpoint: ctx.options.endpointUrl };
+    preload();
     return withClose(target, settings, undefined, async () => {});
   }
   const emulator = await openLocalEmulator(ctx.projectDir, {
     vars,
     cwd: ctx.env.cwd,
     region: region ?? LOCAL_DEFAULT_REGION,
+    whileStarting: preload,
   });
   if (emulator.shared && region && region !== emulator.region) {
     ctx.io.debug(`The running emulator uses region ${emulator.region}; using it instead of ${region}.`);

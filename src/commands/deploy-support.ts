@@ -2,6 +2,7 @@
  * What the deploy-family commands share: the target's clients turned into the engine's
  * ports (closed afterwards), and parsing of their numeric options.
  */
+import type { SdkService } from "../aws/clients.js";
 import type { Context } from "../context.js";
 import type { DeployPorts } from "../core/deploy/ports.js";
 import { createDeployPorts } from "../core/deploy/sdk-ports.js";
@@ -9,11 +10,17 @@ import { UsageError } from "../errors.js";
 import { readProjectConfig } from "../manifest/load-project-config.js";
 import { withTargetClients } from "./target-clients.js";
 
+/** What a deploy reads (SNS when a workflow publishes, as the sample's does). */
+const DEPLOY_SERVICES: readonly SdkService[] = ["bedrockAgent", "sts", "iam", "lambda", "sfn", "sns"];
+
 export async function withDeployPorts<T>(ctx: Context, fn: (ports: DeployPorts) => Promise<T>): Promise<T> {
   // Only the target settings of agentctl.yaml are needed here; the engine validates the whole project.
   const config = await readProjectConfig(ctx.projectDir, ctx.env.vars);
-  return withTargetClients(ctx, config.wellTyped?.value, async (clients) =>
-    fn(await createDeployPorts(clients)),
+  return withTargetClients(
+    ctx,
+    config.wellTyped?.value,
+    async (clients) => fn(await createDeployPorts(clients)),
+    { preload: DEPLOY_SERVICES },
   );
 }
 

@@ -3,6 +3,7 @@ import { deployProject, preflight } from "../core/deploy/engine.js";
 import { createProgress } from "../io/progress.js";
 import { positiveInteger, withDeployPorts } from "./deploy-support.js";
 import { renderDeployResult } from "./render-plan.js";
+import { prewarmTargetClients } from "./target-clients.js";
 
 export default async function deploy(
   ctx: Context,
@@ -11,6 +12,7 @@ export default async function deploy(
 ): Promise<void> {
   const concurrency = positiveInteger(options.concurrency, "--concurrency");
   const pruneVersions = positiveInteger(options.pruneVersions, "--prune-versions", 0);
+  prewarmTargetClients(ctx);
   const validated = await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
   const progress = await createProgress(ctx.io, {
     tty: ctx.env.stderrIsTTY && !ctx.env.ci,

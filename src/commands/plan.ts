@@ -3,6 +3,7 @@ import { planDeployment, preflight } from "../core/deploy/engine.js";
 import { ExitCode, ReportedFailure } from "../errors.js";
 import { positiveInteger, withDeployPorts } from "./deploy-support.js";
 import { renderPlan } from "./render-plan.js";
+import { prewarmTargetClients } from "./target-clients.js";
 
 export default async function plan(
   ctx: Context,
@@ -10,6 +11,7 @@ export default async function plan(
   options: Record<string, unknown>,
 ): Promise<void> {
   const concurrency = positiveInteger(options.concurrency, "--concurrency");
+  prewarmTargetClients(ctx);
   const validated = await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
   const planned = await withDeployPorts(ctx, (ports) =>
     planDeployment(ports, {

@@ -3,7 +3,7 @@
  * by line (`chat` without a terminal), and questions on a terminal (return of control). Whether
  * stdin is a terminal is decided by env.ts, not here.
  */
-import { createInterface } from "node:readline";
+import type { createInterface } from "node:readline";
 
 export interface Input {
   /** Everything until end of input. */
@@ -16,24 +16,35 @@ export interface Input {
 
 /** The context's input, or the process's when a caller built the context without one. */
 export function inputOf(ctx: { stdin?: Input }): Input {
-  return ctx.stdin ?? createInput(process.stdin);
+  return ctx.stdin ?? createInput(() => process.stdin);
 }
 
+/**
+ * `stream` may be a function returning it: process.stdin is a getter that sets up the stream
+ * (and loads net, tty…) on first access, which most commands never need.
+ */
 export function createInput(
-  stream: NodeJS.ReadableStream,
+  source: NodeJS.ReadableStream | (() => NodeJS.ReadableStream),
   prompts: NodeJS.WritableStream = process.stderr,
 ): Input {
+  let opened: NodeJS.ReadableStream | undefined;
+  const stream = () => {
+    opened ??= typeof source === "function" ? source() : source;
+    return opened;
+  };
   let lineReader: ReturnType<typeof createInterface> | undefined;
   let iterator: AsyncIterator<string> | undefined;
   const reader = () => {
-    lineReader ??= createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
+    // Through getBuiltinModule, on first use: loading node:readline is not free, and few commands read lines.
+    const { createInterface } = process.getBuiltinModule("node:readline");
+    lineReader ??= createInterface({ input: stream(), crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
     iterator ??= lineReader[Symbol.asyncIterator]();
     return iterator;
   };
   return {
     async readAll() {
       const parts: Buffer[] = [];
-      for await (const part of stream)
+      for await (const part of stream())
         parts.push(typeof part === "string" ? Buffer.from(part) : (part as Buffer));
       const all = Buffer.concat(parts);
       return new Uint8Array(all.buffer, all.byteOffset, all.byteLength);

@@ -71,6 +71,7 @@ export async function preflight(
 export async function loadDesired(ports: DeployPorts, opts: EngineOptions): Promise<DesiredProject> {
   const validated = opts.validated || (await preflight(opts));
   const account = await step("(project)", "GetCallerIdentity", () => ports.sts.callerAccount());
+
   const reusable =
     typeof validated === "object" &&
     validated.interpolation.region === ports.region &&
@@ -105,6 +106,7 @@ function checkNames(known: readonly string[], names: readonly string[]): void {
 
 export async function planDeployment(ports: DeployPorts, opts: EngineOptions): Promise<PlannedDeployment> {
   const desired = await loadDesired(ports, opts);
+
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
   const only = opts.agents && opts.agents.length > 0 ? opts.agents : undefined;
   // Bedrock, IAM/Lambda and the workflows' side are read side by side (the workflows need the
@@ -121,6 +123,7 @@ export async function planDeployment(ports: DeployPorts, opts: EngineOptions): P
   // Awaited after the agents' side, whose errors are reported first as before; not unhandled meanwhile.
   observingWorkflows?.catch(() => {});
   const [deployed, observed] = await Promise.all([reading, observeIam(ports, desired, [], concurrency)]);
+
   const declared = new Set(desired.agents.map((a) => a.name));
   const removedRoles = [...deployed.agents.values()]
     .filter(
@@ -139,6 +142,7 @@ export async function planDeployment(ports: DeployPorts, opts: EngineOptions): P
   });
   if (observingWorkflows) {
     const workflows = await observingWorkflows;
+
     const items = diffWorkflows(desired, deployed, workflows);
     plan.items.push(...items);
     plan.changes += items.reduce((n, i) => n + i.changes, 0);
@@ -162,5 +166,6 @@ export async function deployProject(
     ...(opts.pruneVersions !== undefined ? { pruneVersions: opts.pruneVersions } : {}),
   });
   const result = await applyPlan(ctx, planned.plan, opts.concurrency ?? DEFAULT_CONCURRENCY);
+
   return { plan: planned.plan, result };
 }

@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { zipSync } from "fflate";
+import { fflate } from "../../fflate.js";
 import { typeStripper } from "../../local-assets/type-stripper.js";
 
 export interface FunctionPackage {
@@ -49,7 +49,7 @@ export async function packageHandler(entry: string): Promise<FunctionPackage> {
   }
   files["package.json"] = new TextEncoder().encode('{"type":"module"}\n');
   const entryName = path.basename(entry).replace(/\.m?[tj]s$/, "");
-  const zip = zipSync(
+  const zip = fflate().zipSync(
     Object.fromEntries(
       Object.entries(files)
         .sort(([a], [b]) => (a < b ? -1 : 1))

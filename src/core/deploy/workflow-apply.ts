@@ -4,7 +4,7 @@
  * so every definition is compiled here with the ids deployed by now. Calls that use a role
  * created or changed in this run retry its IAM propagation errors with bounded backoff.
  */
-import { adapterCodeSha256, buildAdapterZip } from "../workflow/index.js";
+import { adapterCodeSha256, adapterPackage } from "../workflow/index.js";
 import { deleteRole } from "./agent-delete.js";
 import { type ApplyContext, mutate } from "./apply-context.js";
 import { sameValue } from "./canonical.js";
@@ -138,7 +138,7 @@ export async function applyAdapter(ctx: ApplyContext, plan: AdapterPlan): Promis
       ),
     );
   const current = await step(label, "GetFunction", () => lambda.getFunction(plan.name));
-  const zip = buildAdapterZip();
+  const zip = adapterPackage();
   if (!current) {
     await mutate(ctx, label, "CreateFunction", plan.name, () =>
       retryPropagation(

@@ -1,4 +1,4 @@
-import http from "node:http";
+import { http } from "../../node-http.js";
 
 /** What `GET /_agentctl/health` answers. */
 export interface EmulatorHealth {

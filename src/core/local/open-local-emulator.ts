@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { startEmulatorThread } from "./emulator-thread.js";
 import { resolveDbPath } from "./paths.js";
-import { localRuntimeOptions } from "./runtime-options.js";
 import { findRunningServer } from "./server-record.js";
 import { readEmulatorTuning } from "./tuning.js";
 
@@ -14,6 +14,8 @@ export interface OpenLocalEmulatorOptions {
   db?: string;
   /** Region of an emulator started here; a running server keeps its own. */
   region: string;
+  /** Runs while an emulator of this process starts (at once when a running one is used). */
+  whileStarting?: () => void;
 }
 
 export interface LocalEmulator {
@@ -28,8 +30,9 @@ export interface LocalEmulator {
 
 /**
  * The emulator a command should talk to: the project's running `local serve` if
- * there is one, otherwise a fresh in-process emulator on an ephemeral loopback
- * port over the project's SQLite state, stopped by close().
+ * there is one, otherwise a fresh emulator of this process (on a worker thread, see
+ * emulator-thread.ts) on an ephemeral loopback port over the project's SQLite state,
+ * stopped by close().
  */
 export async function openLocalEmulator(
   projectDir: string,
@@ -37,6 +40,7 @@ export async function openLocalEmulator(
 ): Promise<LocalEmulator> {
   const running = await findRunningServer(projectDir);
   if (running) {
+    options.whileStarting?.();
     const done = async () => {};
     return {
       endpoint: running.record.endpoint,
@@ -51,15 +55,16 @@ export async function openLocalEmulator(
   const dbPath = resolveDbPath(projectDir, options.cwd, options.vars, options.db);
   const tuning = await readEmulatorTuning(options.vars);
   await mkdir(path.dirname(dbPath), { recursive: true });
-  // Loaded on demand: commands that never reach the emulator do not pay for it.
-  const { startEmulator } = await import("../../emulator/index.js");
-  const emulator = await startEmulator({
-    dbPath,
-    port: 0,
-    region: options.region,
-    ...tuning,
-    runtime: localRuntimeOptions(projectDir, options.vars),
-  });
+  const emulator = await startEmulatorThread(
+    {
+      dbPath,
+      region: options.region,
+      ...tuning,
+      projectDir,
+      vars: options.vars,
+    },
+    options.whileStarting,
+  );
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= emulator.close();

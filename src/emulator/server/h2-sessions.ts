@@ -1,4 +1,5 @@
-import http2, { type Http2ServerRequest, type Http2Session } from "node:http2";
+import type { Http2ServerRequest, Http2Session } from "node:http2";
+import { http2 } from "../../node-http.js";
 
 /** How long a session told to go away (GOAWAY) may take to finish before it is cut. */
 const GOAWAY_GRACE_MS = 2_000;

@@ -1,6 +1,7 @@
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import http2, { type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from "node:http2";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Http2ServerRequest, Http2ServerResponse, Http2Session } from "node:http2";
 import net, { type Socket } from "node:net";
+import { http, http2 } from "../../node-http.js";
 import { closeStreamAfterResponse, trackSession } from "./h2-sessions.js";
 import { guardHttp1Socket, type Http1Guard, rawErrorResponse } from "./http1-guard.js";
 import { DEFAULT_SERVER_LIMITS, type ServerLimits } from "./limits.js";
