@@ -3,7 +3,8 @@
 // of an import graph one by one; the CLI's ~150 small modules cost it ~120 ms a run, the bundle a
 // fraction of that. Packages stay external (resolved from node_modules as usual), and every lazy
 // `import()` stays a chunk of its own, so `agentctl --help` still loads neither the SDK nor YAML.
-import { rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "rolldown";
@@ -14,6 +15,24 @@ const outDir = path.join(root, "dist/bundle");
 /** Relative and absolute ids are agentctl's own modules; bare ones are packages or node: builtins. */
 const isPackage = (id) => !id.startsWith(".") && !path.isAbsolute(id);
 
+/**
+ * What src/build-id.ts reports: a hash of the code being bundled, the generated validators, the
+ * schemas and the package version, so results one build recorded (source/verdict-cache.ts) are
+ * never taken for another's.
+ */
+function buildId() {
+  const hash = createHash("sha256");
+  const files = [
+    ...readdirSync(path.join(root, "dist"), { recursive: true })
+      .filter((f) => /\.(c?js)$/.test(f) && !f.startsWith(`bundle${path.sep}`))
+      .map((f) => path.join(root, "dist", f)),
+    ...readdirSync(path.join(root, "schemas")).map((f) => path.join(root, "schemas", f)),
+    path.join(root, "package.json"),
+  ].sort();
+  for (const file of files) hash.update(`${path.relative(root, file)}\u0000`).update(readFileSync(file));
+  return hash.digest("hex").slice(0, 32);
+}
+
 rmSync(outDir, { recursive: true, force: true });
 await build({
   input: {
@@ -23,6 +42,7 @@ await build({
   },
   platform: "node",
   external: isPackage,
+  transform: { define: { __AGENTCTL_BUILD_ID__: JSON.stringify(buildId()) } },
   logLevel: "warn",
   output: {
     dir: outDir,

@@ -4,8 +4,11 @@
  * state-machine templates), returning all diagnostics at once. A manifest with
  * errors still has its well-formed parts checked, so one typo hides nothing.
  */
+
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { checkStateMachineFile } from "../asl/validate.js";
+import type { AslValidationOptions } from "../asl/check-context.js";
+import { checkStateMachineFile, checkStateMachineText } from "../asl/validate.js";
 import type { Diagnostic, Loaded } from "../diagnostics.js";
 import { hasErrors } from "../diagnostics.js";
 import { defaultInterpolation } from "../manifest/interpolate.js";
@@ -13,6 +16,7 @@ import { loadProject } from "../manifest/load-project.js";
 import { agentAliases, agentNames } from "../manifest/partial-agent.js";
 import type { InterpolationContext, LoadedProject } from "../manifest/types.js";
 import { isReadableFile } from "../manifest/workflow-checks.js";
+import { rememberedCheck } from "../source/verdict-cache.js";
 import { checkAgentDocument } from "./check-agent.js";
 import { checkCompiledTemplate } from "./workflow/check-compiled.js";
 
@@ -77,16 +81,38 @@ export async function validateProjectLoaded(
       if (!(await isReadableFile(file))) continue;
       report.workflows.push(workflow.name ?? `workflows[${i}]`);
       const opts = { agentNames: names, aliases };
-      const checked = await checkStateMachineFile(file, opts);
-      diagnostics.push(...checked.diagnostics);
-      // Then as deploy will send it: compiled, with placeholder ids (nothing is deployed here).
-      if (checked.definition && checked.locator && !hasErrors(checked.diagnostics)) {
-        const region = project.config.value.region;
-        diagnostics.push(...checkCompiledTemplate(checked.definition, checked.locator, file, opts, region));
-      }
+      diagnostics.push(...(await checkWorkflowTemplate(file, opts, project.config.value.region)));
     }
   }
   report.errors = diagnostics.filter((d) => d.severity === "error").length;
   report.warnings = diagnostics.length - report.errors;
   return { report, loaded, interpolation: { region: interpolation.region, account: interpolation.account } };
+}
+
+/**
+ * A template as written, then as deploy will send it: compiled, with placeholder ids (nothing
+ * is deployed here). An unchanged template that passed for the same agents, aliases and region
+ * is not checked again (source/verdict-cache.ts).
+ */
+async function checkWorkflowTemplate(
+  file: string,
+  opts: AslValidationOptions,
+  region: string | undefined,
+): Promise<Diagnostic[]> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return (await checkStateMachineFile(file, opts)).diagnostics; // which says why it cannot be read
+  }
+  const check = (): Diagnostic[] => {
+    const checked = checkStateMachineText(text, file, opts);
+    if (!checked.definition || !checked.locator || hasErrors(checked.diagnostics)) return checked.diagnostics;
+    return [
+      ...checked.diagnostics,
+      ...checkCompiledTemplate(checked.definition, checked.locator, file, opts, region),
+    ];
+  };
+  const context = JSON.stringify([opts.agentNames, opts.aliases ?? null, region ?? null]);
+  return rememberedCheck("workflow-template", [file, text, context], check, (d) => d.length === 0);
 }

@@ -14,6 +14,7 @@ import { validatorsOf } from "../precompiled/load.js";
 import { MODEL_SCRIPT_SET } from "../precompiled/validator-sets.js";
 import { didYouMean } from "../source/did-you-mean.js";
 import { type ParsedDocument, parseDocumentText } from "../source/parse-document.js";
+import { rememberedCheck } from "../source/verdict-cache.js";
 
 export interface ModelScriptContext {
   /** The agent's action groups → their operations (operationIds or function names; undefined: unknown). */
@@ -62,6 +63,27 @@ export async function checkModelScript(
       ),
     ];
   }
+  // An unchanged script that passed against the same operations is not checked again.
+  return rememberedCheck(
+    "model-script",
+    [file, text, contextKey(context)],
+    () => checkModelScriptText(text, file, context),
+    (diagnostics) => diagnostics.length === 0,
+  );
+}
+
+/** The context as a key: an operation list, "unknown" (undefined) and no such group all differ. */
+function contextKey(context: ModelScriptContext): string {
+  const groups = context.actionGroups;
+  if (groups === undefined) return "no action groups given";
+  return JSON.stringify(
+    Object.keys(groups)
+      .sort()
+      .map((name) => [name, groups[name] ?? "unknown"]),
+  );
+}
+
+function checkModelScriptText(text: string, file: string, context: ModelScriptContext): Diagnostic[] {
   const doc = parseDocumentText(text, file, "script");
   if (hasErrors(doc.diagnostics)) return doc.diagnostics;
   const diagnostics = [...doc.diagnostics];

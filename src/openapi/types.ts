@@ -13,6 +13,8 @@ export interface OpenApiValidateOptions {
 export interface OpenApiResult {
   operations: OperationInfo[];
   diagnostics: Diagnostic[];
+  /** How many files the result was read from: 1 when the schema's `$ref`s stay inside it. */
+  files?: number;
 }
 
 /** A JSON-schema `type` as the Lambda event reports it (§4.3: `{name, type, value}`). */

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { diagnostic, hasErrors, START, sortDiagnostics } from "../diagnostics.js";
 import { MAX_DOCUMENT_BYTES, parseDocumentText } from "../source/parse-document.js";
+import { rememberedCheck } from "../source/verdict-cache.js";
 import { checkDocument } from "./document-rules.js";
 import { DocumentSet, type SchemaDocument } from "./documents.js";
 import { checkOperations } from "./operation-rules.js";
@@ -44,7 +45,13 @@ export async function validateOpenApiFile(
   } catch (e) {
     return unreadable(abs, describeFsError(e));
   }
-  return validateOpenApiText(text, abs, opts);
+  // An unchanged, self-contained schema that passed is not checked again (source/verdict-cache.ts).
+  return rememberedCheck(
+    "openapi",
+    [abs, opts.actionGroupName, text],
+    () => validateOpenApiText(text, abs, opts),
+    (result) => result.diagnostics.length === 0 && result.files === 1,
+  );
 }
 
 /** `file` names the text in diagnostics and anchors relative `$ref`s. */
@@ -105,7 +112,10 @@ export async function validateOpenApiText(
   // swagger-parser stops at the first broken $ref; those are already reported with positions.
   const structural = hasErrors(refDiagnostics) ? [] : await checkStructure(set, opts.actionGroupName);
   const own = [...set.diagnostics, ...refDiagnostics, ...findings.diagnostics];
-  return done([...parsed.diagnostics, ...own, ...withoutDuplicates(structural, own)], extractOperations(set));
+  return {
+    ...done([...parsed.diagnostics, ...own, ...withoutDuplicates(structural, own)], extractOperations(set)),
+    files: docs.length,
+  };
 }
 
 /** Bedrock rules that report, more helpfully, what swagger-parser also reports at the same node. */

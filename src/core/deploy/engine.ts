@@ -55,6 +55,7 @@ export async function preflight(
   opts: Pick<EngineOptions, "projectDir" | "vars" | "agents">,
 ): Promise<ValidatedProject> {
   const validated = await validateProjectLoaded(opts.projectDir, opts.vars);
+
   const { report } = validated;
   if (report.errors > 0) {
     throw new InvalidInputError(

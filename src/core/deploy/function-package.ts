@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { fflate } from "../../fflate.js";
+import { fflate } from "../../lazy-libraries.js";
 import { typeStripper } from "../../local-assets/type-stripper.js";
 
 export interface FunctionPackage {

@@ -32,6 +32,7 @@ let prewarmed: Worker | undefined;
 export function prewarmEmulatorThread(): void {
   if (prewarmed || !existsSync(WORKER_FILE)) return;
   prewarmed = spawnThread();
+
   prewarmed.unref();
   // An error before adoption is reported by the start() that adopts it (or never, if none does).
   prewarmed.on("error", () => {});
@@ -52,6 +53,7 @@ export async function startEmulatorThread(
   worker.ref();
   const thread = new ThreadConnection(worker);
   const starting = thread.request({ type: "start", settings }, "started");
+
   whileStarting?.();
   const started = await starting.catch(async (err) => {
     await worker.terminate();

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { fflate } from "../../fflate.js";
+import { fflate } from "../../lazy-libraries.js";
 import { packageFile } from "../../package-root.js";
 
 export const ADAPTER_HANDLER = "index.handler";

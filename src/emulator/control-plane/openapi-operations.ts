@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import { yaml } from "../../lazy-libraries.js";
 
 /**
  * What PrepareAgent and the quota checks need from an action group's OpenAPI
@@ -26,7 +26,7 @@ function parsePayload(text: string): { value?: unknown; error?: string } {
     // not JSON; YAML below
   }
   try {
-    return { value: parseYaml(text) };
+    return { value: yaml().parse(text) };
   } catch (err) {
     return { error: (err as Error).message.split("\n")[0] };
   }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import { unzipSync } from "fflate";
+import { fflate } from "../../lazy-libraries.js";
 import { AwsError } from "../aws-error.js";
 
 const COMPLETE_MARKER = ".agentctl-complete";
@@ -26,7 +26,7 @@ export function extractedCodeDir(codeDir: string, key: string, zip: () => Buffer
     );
   const staging = `${target}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
-    const files = unzipSync(bytes);
+    const files = fflate().unzipSync(bytes);
     const root = resolve(staging);
     for (const [name, content] of Object.entries(files)) {
       const path = resolve(root, name);

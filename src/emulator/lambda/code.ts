@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { unzipSync } from "fflate";
+import { fflate } from "../../lazy-libraries.js";
 import { invalidParameter } from "./errors.js";
 
 export interface UploadedCode {
@@ -27,7 +27,7 @@ export function decodeZip(base64: unknown): UploadedCode {
       `Unzipped size must be smaller than the direct upload limit of ${MAX_DIRECT_ZIP_BYTES} bytes.`,
     );
   try {
-    unzipSync(zip, { filter: () => false });
+    fflate().unzipSync(zip, { filter: () => false });
     if (zip.length < 22) throw new Error("too short");
   } catch {
     throw invalidParameter(

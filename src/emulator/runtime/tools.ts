@@ -4,7 +4,7 @@
  * `AgentCommunication__sendMessage`, `user__askuser`, `GET__x_amz_knowledgebase_<ID>__Search`).
  * Adapters see names, descriptions and JSON schemas; the loop resolves a call back to its target.
  */
-import { parse as parseYaml } from "yaml";
+import { yaml } from "../../lazy-libraries.js";
 import type { StoredActionGroup } from "../store/index.js";
 import type { AgentSnapshot } from "./snapshot.js";
 
@@ -58,7 +58,7 @@ function parseDocument(text: string): Record<string, unknown> {
   } catch {
     // YAML below
   }
-  const value = parseYaml(text) as unknown;
+  const value = yaml().parse(text) as unknown;
   return isObject(value) ? value : {};
 }
 

@@ -42,7 +42,7 @@ export function closeStreamAfterResponse(req: Http2ServerRequest): void {
   const stream = req.stream;
   stream.once("finish", () =>
     setImmediate(() => {
-      if (!stream.destroyed) stream.close(http2.constants.NGHTTP2_NO_ERROR);
+      if (!stream.destroyed) stream.close(http2().constants.NGHTTP2_NO_ERROR);
     }),
   );
 }

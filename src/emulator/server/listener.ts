@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Http2ServerRequest, Http2ServerResponse, Http2Session } from "node:http2";
+import type { Http2Server, Http2ServerRequest, Http2ServerResponse, Http2Session } from "node:http2";
 import net, { type Socket } from "node:net";
 import { http, http2 } from "../../node-http.js";
 import { closeStreamAfterResponse, trackSession } from "./h2-sessions.js";
@@ -65,8 +65,15 @@ export async function listen(
     if (socket.writable) socket.end(malformedHttpResponse());
     socket.destroy();
   });
-  const h2 = http2.createServer({}, onRequest);
-  h2.on("session", (session) => trackSession(session, sessions, limits.h2IdleMs));
+  // Made by the first HTTP/2 connection: loading node:http2 is not free, and most clients never ask.
+  let h2: Http2Server | undefined;
+  const h2Server = (): Http2Server => {
+    if (!h2) {
+      h2 = http2().createServer({}, onRequest);
+      h2.on("session", (session) => trackSession(session, sessions, limits.h2IdleMs));
+    }
+    return h2;
+  };
 
   const tcp = net.createServer({ noDelay: true }, (socket) => {
     sockets.add(socket);
@@ -85,7 +92,7 @@ export async function listen(
       // From here the protocol's own limits apply: the HTTP/1.1 guard, the HTTP/2 session timer.
       socket.setTimeout(0);
       if (couldBeHttp2) {
-        h2.emit("connection", new PrefixedSocket(socket, head));
+        h2Server().emit("connection", new PrefixedSocket(socket, head));
       } else {
         socket.unshift(head);
         guards.set(socket, guardHttp1Socket(socket, limits.headersMs));

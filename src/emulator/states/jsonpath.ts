@@ -4,7 +4,7 @@
  * path (no wildcard, filter, slice, union or descent) yields one value and
  * fails when nothing is there; an indefinite one yields the array of matches.
  */
-import { JSONPath } from "jsonpath-plus";
+import { jsonPathPlus } from "../../lazy-libraries.js";
 import { StatesError } from "./errors.js";
 import type { Json, JsonObject } from "./types.js";
 
@@ -32,7 +32,7 @@ export class PathNotFound extends Error {
 
 function query(path: string, json: Json): Json[] {
   try {
-    return JSONPath({ path, json: json as never, wrap: true }) as Json[];
+    return jsonPathPlus().JSONPath({ path, json: json as never, wrap: true }) as Json[];
   } catch (err) {
     throw new StatesError("States.Runtime", `Invalid JSONPath ${path}: ${(err as Error).message}`);
   }

@@ -4,7 +4,7 @@
  * here a broken file only has to fail clearly, naming the file.
  */
 import { readFileSync, statSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import { yaml } from "../../../lazy-libraries.js";
 
 export interface ScriptWhen {
   status?: number;
@@ -51,7 +51,7 @@ export function loadScript(file: string): ModelScript {
 }
 
 function parseScript(file: string, text: string): ModelScript {
-  const doc = parseYaml(text) as { version?: unknown; rules?: unknown; fallback?: unknown } | null;
+  const doc = yaml().parse(text) as { version?: unknown; rules?: unknown; fallback?: unknown } | null;
   if (doc === null || typeof doc !== "object") throw new Error("it is not a YAML mapping");
   if (doc.version !== 1) throw new Error("its version must be 1");
   if (!Array.isArray(doc.rules)) throw new Error("it has no rules list");
