@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { prewarmEmulatorThread, startEmulatorThread } from "../../src/core/local/emulator-thread.js";
-import { deserializeError, serializeError } from "../../src/core/local/emulator-thread-protocol.js";
 import { fetchHealth } from "../../src/core/local/health.js";
+import { deserializeError, serializeError } from "../../src/thread-errors.js";
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -8,11 +8,11 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { packageFile } from "../../package-root.js";
-import {
-  deserializeError,
-  type EmulatorThreadSettings,
-  type FromEmulatorThread,
-  type ToEmulatorThread,
+import { deserializeError } from "../../thread-errors.js";
+import type {
+  EmulatorThreadSettings,
+  FromEmulatorThread,
+  ToEmulatorThread,
 } from "./emulator-thread-protocol.js";
 
 export interface EmulatorOnThread {

@@ -5,11 +5,8 @@
  */
 import { parentPort } from "node:worker_threads";
 import { type RunningEmulator, startEmulator } from "../../emulator/index.js";
-import {
-  type FromEmulatorThread,
-  serializeError,
-  type ToEmulatorThread,
-} from "./emulator-thread-protocol.js";
+import { serializeError } from "../../thread-errors.js";
+import type { FromEmulatorThread, ToEmulatorThread } from "./emulator-thread-protocol.js";
 import { localRuntimeOptions } from "./runtime-options.js";
 
 const port = parentPort;
