@@ -6,6 +6,7 @@ import type { SdkService } from "../aws/clients.js";
 import type { Context } from "../context.js";
 import type { DeployPorts } from "../core/deploy/ports.js";
 import { createDeployPorts } from "../core/deploy/sdk-ports.js";
+import type { ValidatedProject } from "../core/validate-project.js";
 import { UsageError } from "../errors.js";
 import { readProjectConfig } from "../manifest/load-project-config.js";
 import { withTargetClients } from "./target-clients.js";
@@ -13,15 +14,22 @@ import { withTargetClients } from "./target-clients.js";
 /** What a deploy reads (SNS when a workflow publishes, as the sample's does). */
 const DEPLOY_SERVICES: readonly SdkService[] = ["bedrockAgent", "sts", "iam", "lambda", "sfn", "sns"];
 
-export async function withDeployPorts<T>(ctx: Context, fn: (ports: DeployPorts) => Promise<T>): Promise<T> {
+/**
+ * `validated`: the project preflight() loaded, whose agentctl.yaml then need not be read again
+ * for its target settings.
+ */
+export async function withDeployPorts<T>(
+  ctx: Context,
+  fn: (ports: DeployPorts) => Promise<T>,
+  validated?: ValidatedProject,
+): Promise<T> {
   // Only the target settings of agentctl.yaml are needed here; the engine validates the whole project.
-  const config = await readProjectConfig(ctx.projectDir, ctx.env.vars);
-  return withTargetClients(
-    ctx,
-    config.wellTyped?.value,
-    async (clients) => fn(await createDeployPorts(clients)),
-    { preload: DEPLOY_SERVICES },
-  );
+  const settings =
+    validated?.loaded.value?.config.value ??
+    (await readProjectConfig(ctx.projectDir, ctx.env.vars)).wellTyped?.value;
+  return withTargetClients(ctx, settings, async (clients) => fn(await createDeployPorts(clients)), {
+    preload: DEPLOY_SERVICES,
+  });
 }
 
 export function positiveInteger(value: unknown, option: string, min = 1): number | undefined {

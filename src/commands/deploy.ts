@@ -19,17 +19,20 @@ export default async function deploy(
     stream: process.stderr,
   });
   try {
-    const { result } = await withDeployPorts(ctx, (ports) =>
-      deployProject(ports, {
-        projectDir: ctx.projectDir,
-        vars: ctx.env.vars,
-        agents,
-        validated,
-        adopt: Boolean(options.adopt),
-        progress: (e) => progress.update(e),
-        ...(concurrency ? { concurrency } : {}),
-        ...(pruneVersions !== undefined ? { pruneVersions } : {}),
-      }),
+    const { result } = await withDeployPorts(
+      ctx,
+      (ports) =>
+        deployProject(ports, {
+          projectDir: ctx.projectDir,
+          vars: ctx.env.vars,
+          agents,
+          validated,
+          adopt: Boolean(options.adopt),
+          progress: (e) => progress.update(e),
+          ...(concurrency ? { concurrency } : {}),
+          ...(pruneVersions !== undefined ? { pruneVersions } : {}),
+        }),
+      validated,
     );
     progress.stop();
     ctx.io.result(result, () => renderDeployResult(result, ctx.io.style));

@@ -13,15 +13,18 @@ export default async function plan(
   const concurrency = positiveInteger(options.concurrency, "--concurrency");
   prewarmTargetClients(ctx);
   const validated = await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
-  const planned = await withDeployPorts(ctx, (ports) =>
-    planDeployment(ports, {
-      projectDir: ctx.projectDir,
-      vars: ctx.env.vars,
-      agents,
-      validated,
-      adopt: Boolean(options.adopt),
-      ...(concurrency ? { concurrency } : {}),
-    }),
+  const planned = await withDeployPorts(
+    ctx,
+    (ports) =>
+      planDeployment(ports, {
+        projectDir: ctx.projectDir,
+        vars: ctx.env.vars,
+        agents,
+        validated,
+        adopt: Boolean(options.adopt),
+        ...(concurrency ? { concurrency } : {}),
+      }),
+    validated,
   );
   ctx.io.result(planned.plan, () => renderPlan(planned.plan, ctx.io.style));
   if (options.detailedExitcode && planned.plan.changes > 0) {

@@ -5,7 +5,8 @@
 import { readFile } from "node:fs/promises";
 import type { Diagnostic } from "../diagnostics.js";
 import { diagnostic, hasErrors, START } from "../diagnostics.js";
-import { type ParsedDocument, parseDocumentText } from "../source/parse-document.js";
+import type { ParsedDocument } from "../source/parse-document.js";
+import { parseDocumentTextRemembered } from "../source/remembered-parse.js";
 
 export interface ReadDocument {
   /** Present when the file was read and parsed without errors (warnings may remain). */
@@ -38,7 +39,7 @@ export async function readManifestDocument(file: string, notFoundHint?: string):
   }
   // The parser drops a byte-order mark, so positions are counted without it: do the same here.
   if (source.startsWith("\uFEFF")) source = source.slice(1);
-  const doc = parseDocumentText(source, file, "manifest");
+  const doc = await parseDocumentTextRemembered(source, file, "manifest");
   // Warnings (e.g. an unresolved YAML tag) leave a usable value: keep both.
   if (hasErrors(doc.diagnostics)) return { source, diagnostics: doc.diagnostics };
   if (doc.value === null || doc.value === undefined) {

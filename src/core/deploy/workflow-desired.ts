@@ -7,10 +7,10 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parse } from "yaml";
 import { INVOKE_AGENT_RESOURCE } from "../../asl/invoke-agent-task.js";
 import { collectStates, isObject, type JsonObject } from "../../asl/states.js";
 import type { LoadedProject } from "../../manifest/types.js";
+import { parseYamlRemembered } from "../../source/remembered-parse.js";
 import { stateMachineName } from "../executions/workflows.js";
 import { compileWorkflow, placeholderAgents, type ResolvedAgents, usesAgents } from "../workflow/index.js";
 import { stableJson } from "./canonical.js";
@@ -34,7 +34,7 @@ export async function desiredWorkflows(project: LoadedProject): Promise<DesiredW
   for (const wf of config.workflows ?? []) {
     const file = path.resolve(path.dirname(project.config.file), wf.template);
     // validate already checked the template (preflight); YAML parses JSON templates too.
-    const template = parse(await readFile(file, "utf8")) as JsonObject;
+    const template = (await parseYamlRemembered(await readFile(file, "utf8"))) as JsonObject;
     out.push({
       name: wf.name,
       stateMachineName: stateMachineName(config, wf),
