@@ -143,7 +143,7 @@ export function interpolateValue(
   const diagnostics: Diagnostic[] = [];
   const failedAt: Position[] = [];
   const failedPaths: PropertyPath[] = [];
-  const replacedAt: Position[] = [];
+  const replacedPaths: PropertyPath[] = [];
   const placeholderAt = createPlaceholderLocator(source);
   const walk = (node: unknown, path: PropertyPath): unknown => {
     if (typeof node === "string") {
@@ -151,7 +151,7 @@ export function interpolateValue(
       if (problems.length > 0) {
         failedAt.push(doc.locate(path));
         failedPaths.push(path);
-      } else if (out !== node) replacedAt.push(doc.locate(path));
+      } else if (out !== node) replacedPaths.push(path);
       for (const p of problems) {
         const at = placeholderAt(path, node, p.index) ?? doc.locate(path);
         diagnostics.push(diagnostic(doc.file, at, "error", p.code, p.message, p.hint));
@@ -166,7 +166,20 @@ export function interpolateValue(
     }
     return node;
   };
-  return { value: walk(value, []), diagnostics, failedAt, failedPaths, replacedAt };
+  const interpolated = walk(value, []);
+  let replacedAt: Position[] | undefined;
+  return {
+    value: interpolated,
+    diagnostics,
+    failedAt,
+    failedPaths,
+    // Positions cost a parse when the document came from a record (source/remembered-parse.ts):
+    // found only if a type error asks.
+    get replacedAt() {
+      replacedAt ??= replacedPaths.map((path) => doc.locate(path));
+      return replacedAt;
+    },
+  };
 }
 
 /**

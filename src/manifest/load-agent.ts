@@ -47,7 +47,16 @@ export async function readAgentDocument(file: string, interp: InterpolationConte
     ),
   ];
   const rawName = (value as { name?: unknown } | null)?.name;
-  const name = typeof rawName === "string" ? { value: rawName, at: doc.locate(["name"]) } : undefined;
+  // Its position is wanted only for a duplicate name; a recorded document parses again to find it.
+  const name =
+    typeof rawName === "string"
+      ? {
+          value: rawName,
+          get at() {
+            return doc.locate(["name"]);
+          },
+        }
+      : undefined;
   const result: AgentDocument = { file: absolute, diagnostics: sortDiagnostics(diagnostics) };
   if (name) result.name = name;
   if (typeof value === "object" && value !== null && !Array.isArray(value)) {
