@@ -56,7 +56,6 @@ export async function run(argv: string[], deps: RunDeps = {}): Promise<number> {
     },
   );
 
-  if (process.env.TT) console.error("cli built", performance.now().toFixed(0));
   try {
     await program.parseAsync(argv, { from: "user" });
     return ExitCode.Ok;

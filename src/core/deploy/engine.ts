@@ -55,7 +55,6 @@ export async function preflight(
   opts: Pick<EngineOptions, "projectDir" | "vars" | "agents">,
 ): Promise<ValidatedProject> {
   const validated = await validateProjectLoaded(opts.projectDir, opts.vars);
-  if (process.env.TT) console.error("validated", performance.now().toFixed(0));
 
   const { report } = validated;
   if (report.errors > 0) {
@@ -73,7 +72,6 @@ export async function preflight(
 export async function loadDesired(ports: DeployPorts, opts: EngineOptions): Promise<DesiredProject> {
   const validated = opts.validated || (await preflight(opts));
   const account = await step("(project)", "GetCallerIdentity", () => ports.sts.callerAccount());
-  if (process.env.TT) console.error("sts done", performance.now().toFixed(0));
 
   const reusable =
     typeof validated === "object" &&
@@ -109,7 +107,6 @@ function checkNames(known: readonly string[], names: readonly string[]): void {
 
 export async function planDeployment(ports: DeployPorts, opts: EngineOptions): Promise<PlannedDeployment> {
   const desired = await loadDesired(ports, opts);
-  if (process.env.TT) console.error("desired loaded", performance.now().toFixed(0));
 
   const concurrency = opts.concurrency ?? DEFAULT_CONCURRENCY;
   const only = opts.agents && opts.agents.length > 0 ? opts.agents : undefined;
@@ -127,7 +124,6 @@ export async function planDeployment(ports: DeployPorts, opts: EngineOptions): P
   // Awaited after the agents' side, whose errors are reported first as before; not unhandled meanwhile.
   observingWorkflows?.catch(() => {});
   const [deployed, observed] = await Promise.all([reading, observeIam(ports, desired, [], concurrency)]);
-  if (process.env.TT) console.error("deployed read", performance.now().toFixed(0));
 
   const declared = new Set(desired.agents.map((a) => a.name));
   const removedRoles = [...deployed.agents.values()]
@@ -147,7 +143,6 @@ export async function planDeployment(ports: DeployPorts, opts: EngineOptions): P
   });
   if (observingWorkflows) {
     const workflows = await observingWorkflows;
-    if (process.env.TT) console.error("workflows observed", performance.now().toFixed(0));
 
     const items = diffWorkflows(desired, deployed, workflows);
     plan.items.push(...items);
@@ -172,7 +167,6 @@ export async function deployProject(
     ...(opts.pruneVersions !== undefined ? { pruneVersions: opts.pruneVersions } : {}),
   });
   const result = await applyPlan(ctx, planned.plan, opts.concurrency ?? DEFAULT_CONCURRENCY);
-  if (process.env.TT) console.error("applied", performance.now().toFixed(0));
 
   return { plan: planned.plan, result };
 }

@@ -32,7 +32,6 @@ let prewarmed: Worker | undefined;
 export function prewarmEmulatorThread(): void {
   if (prewarmed || !existsSync(WORKER_FILE)) return;
   prewarmed = spawnThread();
-  if (process.env.TT) console.error("prewarm", performance.now().toFixed(0));
 
   prewarmed.unref();
   // An error before adoption is reported by the start() that adopts it (or never, if none does).
@@ -54,7 +53,6 @@ export async function startEmulatorThread(
   worker.ref();
   const thread = new ThreadConnection(worker);
   const starting = thread.request({ type: "start", settings }, "started");
-  if (process.env.TT) console.error("start requested", performance.now().toFixed(0));
 
   whileStarting?.();
   const started = await starting.catch(async (err) => {
@@ -63,14 +61,12 @@ export async function startEmulatorThread(
   });
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
-    if (process.env.TT) console.error("close", performance.now().toFixed(0));
     closing ??= thread
       .request({ type: "close" }, "closed")
       .then(() => undefined)
       .finally(() => worker.terminate());
     return closing;
   };
-  if (process.env.TT) console.error("started", performance.now().toFixed(0));
   return { endpoint: started.endpoint, region: started.region, dbPath: started.dbPath, close };
 }
 
