@@ -8,9 +8,10 @@
  * missing, foreign or unwritable directory just means checking every time.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { threadId } from "node:worker_threads";
 import { BUILD_ID } from "../build-id.js";
 
 /** Per user, under the temp dir (like Node's own compile cache). */
@@ -32,12 +33,18 @@ export function readRecord(dir: string, key: string): string | undefined {
   }
 }
 
+/** Written beside and renamed into place, so a concurrent reader sees the whole record or none. */
 export function writeRecord(dir: string, key: string, value: string): void {
+  const temporary = path.join(dir, `.${key}.${process.pid}.${threadId}`);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(path.join(dir, key), value);
+    writeFileSync(temporary, value);
+    renameSync(temporary, path.join(dir, key));
   } catch {
     // Read-only or foreign temp dir: check again next time.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {}
   }
 }
 

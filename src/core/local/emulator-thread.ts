@@ -26,16 +26,20 @@ export interface EmulatorOnThread {
 const WORKER_FILE = packageFile("dist/bundle/emulator-worker.js");
 
 /** A thread started ahead of need; it keeps nothing alive and is dropped with the process if unused. */
-let prewarmed: Worker | undefined;
+let prewarmed: { worker: Worker; ended: boolean } | undefined;
 
 /** Starts loading the emulator now, for a command about to do other work before it needs one. */
 export function prewarmEmulatorThread(): void {
   if (prewarmed || !existsSync(WORKER_FILE)) return;
-  prewarmed = spawnThread();
-
-  prewarmed.unref();
-  // An error before adoption is reported by the start() that adopts it (or never, if none does).
-  prewarmed.on("error", () => {});
+  const warm = { worker: spawnThread(), ended: false };
+  warm.worker.unref();
+  // A thread that failed while loading is not adopted: start() spawns a fresh one, whose
+  // failure it then reports.
+  warm.worker.on("error", () => {});
+  warm.worker.on("exit", () => {
+    warm.ended = true;
+  });
+  prewarmed = warm;
 }
 
 /** `whileStarting` runs once the thread has been asked to start: work the caller can do meanwhile. */
@@ -43,17 +47,16 @@ export async function startEmulatorThread(
   settings: EmulatorThreadSettings,
   whileStarting?: () => void,
 ): Promise<EmulatorOnThread> {
-  if (!prewarmed && !existsSync(WORKER_FILE)) {
+  if (!existsSync(WORKER_FILE)) {
     throw new Error(
       `The emulator is not built (${fileURLToPath(WORKER_FILE)} is missing); run npm run build.`,
     );
   }
-  const worker = prewarmed ?? spawnThread();
+  const worker = prewarmed && !prewarmed.ended ? prewarmed.worker : spawnThread();
   prewarmed = undefined;
   worker.ref();
   const thread = new ThreadConnection(worker);
   const starting = thread.request({ type: "start", settings }, "started");
-
   whileStarting?.();
   const started = await starting.catch(async (err) => {
     await worker.terminate();
