@@ -61,7 +61,7 @@ async function sampleFigures() {
     const noops = Array.from({ length: 11 }, () => cli(["deploy"], dir));
     const noop = median(noops);
     console.log(`validate (sample)          ${fmt(validate)} median of 5 (goal ≤ 300 ms)`);
-    console.log(`deploy, cold (sample)      ${fmt(cold)} wall, CLI with its in-process emulator`);
+    console.log(`deploy, cold (sample)      ${fmt(cold)} wall, CLI with its own emulator`);
     console.log(
       `deploy, no-op (sample)     ${fmt(noop)} wall, median of 11, min ${fmt(Math.min(...noops))} (goal ≤ 500 ms)`,
     );
