@@ -8,14 +8,14 @@ import { type RunningEmulator, startEmulator } from "../../emulator/index.js";
 import { serializeError } from "../../thread-errors.js";
 import type { FromEmulatorThread, ToEmulatorThread } from "./emulator-thread-protocol.js";
 import { localRuntimeOptions } from "./runtime-options.js";
-import { warmUp } from "./warm-up.js";
+import { type WarmUp, warmUp } from "./warm-up.js";
 
 const port = parentPort;
 if (!port) throw new Error("emulator-worker.js runs only as a worker thread (emulator-thread.ts).");
 const reply = (message: FromEmulatorThread) => port.postMessage(message);
 
 let emulator: RunningEmulator | undefined;
-let warming: Promise<void> = Promise.resolve();
+let warming: WarmUp | undefined;
 
 port.on("message", (message: ToEmulatorThread) => {
   if (message.type === "start") {
@@ -36,13 +36,13 @@ port.on("message", (message: ToEmulatorThread) => {
           region: started.region,
           dbPath: started.dbPath,
         });
-        if (!settings.faults) warming = warmUp(started.endpoint);
+        if (!settings.faults && settings.latency !== "realistic") warming = warmUp(started.endpoint);
       },
       (err: unknown) => reply({ type: "failed", error: serializeError(err) }),
     );
   } else if (message.type === "close") {
     // Step Functions work in flight drains first (emulator close()); then the thread may end.
-    warming
+    (warming?.stop() ?? Promise.resolve())
       .then(() => emulator?.close())
       .then(
         () => reply({ type: "closed" }),

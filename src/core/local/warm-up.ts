@@ -3,8 +3,9 @@
  * that started it is still loading the SDK: the first request of each protocol (awsQuery for
  * STS, restJson for Bedrock, awsJson for Step Functions) runs cold code on both sides, ~12 ms
  * more than the next; answered here first, the command's own first calls find the server side
- * warm. They only read, name nothing of the user's, and are skipped when faults are injected
- * (they would draw from the fault sequence a test seeded).
+ * warm. They only read and name nothing of the user's. They are skipped when faults are injected
+ * (they would draw from the fault sequence a test seeded) or latency is realistic (which they
+ * would only add to), and a command that is done before they are stops them.
  */
 import { http } from "../../node-http.js";
 
@@ -37,13 +38,28 @@ const REQUESTS: { path: string; headers: Record<string, string>; body: string }[
   },
 ];
 
-export async function warmUp(endpoint: string): Promise<void> {
+export interface WarmUp {
+  /** Aborts what is still in flight; resolves once nothing is. */
+  stop(): Promise<void>;
+}
+
+export function warmUp(endpoint: string): WarmUp {
   const agent = new http.Agent({ keepAlive: true });
-  try {
-    for (const r of REQUESTS) await send(endpoint, r, agent).catch(() => {});
-  } finally {
+  let stopped = false;
+  const done = (async () => {
+    for (const r of REQUESTS) {
+      if (stopped) break;
+      await send(endpoint, r, agent).catch(() => {});
+    }
     agent.destroy();
-  }
+  })();
+  return {
+    stop() {
+      stopped = true;
+      agent.destroy();
+      return done;
+    },
+  };
 }
 
 function send(endpoint: string, r: (typeof REQUESTS)[number], agent: InstanceType<typeof http.Agent>) {
