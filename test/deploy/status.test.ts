@@ -31,4 +31,30 @@ describe("status", () => {
     const drifted = (await projectStatus(env.ports, opts)).agents.find((a) => a.name === "shipping");
     expect(drifted).toMatchObject({ drift: true, matchesManifests: false });
   });
+
+  it("reports the project's workflows: not deployed, then matching, then changed by an edited template", async () => {
+    using project = sampleCopy();
+    await using env = await deployEmulator(project.dir);
+    const opts = { projectDir: project.dir, vars: {} };
+    const workflow = async () => (await projectStatus(env.ports, opts)).workflows;
+    expect(await workflow()).toEqual([
+      {
+        name: "order-workflow",
+        stateMachineName: "order-processing-order-workflow",
+        deployed: false,
+        owned: false,
+        matchesManifests: false,
+      },
+    ]);
+
+    await deployProject(env.ports, { ...opts, progress: () => {} });
+    const deployed = await workflow();
+    expect(deployed).toMatchObject([{ deployed: true, owned: true, matchesManifests: true }]);
+    expect(deployed[0]?.stateMachineArn).toMatch(/:stateMachine:order-processing-order-workflow$/);
+
+    project.edit("templates/order-workflow.asl.yaml", (t) =>
+      t.replace("Comment: Ask the order-validation agent;", "Comment: Ask the order-validation agent first;"),
+    );
+    expect(await workflow()).toMatchObject([{ deployed: true, owned: true, matchesManifests: false }]);
+  });
 });
