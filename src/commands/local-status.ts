@@ -14,9 +14,13 @@ function render(status: LocalStatus, ctx: Context): string {
     ? `${s.green("running")} at ${s.bold(status.endpoint ?? "")} ${s.dim(`(pid ${status.pid}, since ${status.startedAt}, region ${status.region})`)}`
     : `${s.yellow("not running")} ${s.dim("(commands start an in-process emulator when they need one)")}`;
   const state = status.dbExists
-    ? `state:  ${db} (${formatBytes(status.dbBytes)}), ${status.agents ?? 0} agent${status.agents === 1 ? "" : "s"}`
+    ? `state:  ${db} (${formatBytes(status.dbBytes)}), ${counted(status.agents, "agent")}, ${counted(status.stateMachines, "state machine")}, ${counted(status.runningExecutions, "running execution")}`
     : `state:  ${db} (empty: nothing created yet)`;
   return `emulator: ${head}\n${state}`;
+}
+
+function counted(n: number | undefined, what: string): string {
+  return `${n ?? 0} ${what}${n === 1 ? "" : "s"}`;
 }
 
 function formatBytes(n: number): string {

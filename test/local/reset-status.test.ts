@@ -2,6 +2,11 @@ import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CreateAgentCommand, ListAgentsCommand } from "@aws-sdk/client-bedrock-agent";
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  StartExecutionCommand,
+} from "@aws-sdk/client-sfn";
 import { describe, expect, it } from "vitest";
 import { createAwsClients } from "../../src/aws/clients.js";
 import { LOCAL_CREDENTIALS } from "../../src/aws/target-settings.js";
@@ -143,8 +148,50 @@ describe("local status", () => {
       await createAgents(emulator.endpoint, emulator.region, ["a1", "a2", "a3"]);
     }
     const status = await localStatus(project.dir, { vars: {}, cwd: project.dir });
-    expect(status).toMatchObject({ running: false, dbExists: true, agents: 3 });
+    expect(status).toMatchObject({
+      running: false,
+      dbExists: true,
+      agents: 3,
+      stateMachines: 0,
+      runningExecutions: 0,
+    });
     expect(status.dbBytes).toBeGreaterThan(0);
+  });
+
+  it("counts state machines and the executions still running", async () => {
+    await using project = await tempDir();
+    {
+      await using emulator = await openLocalEmulator(project.dir, {
+        vars: {},
+        cwd: project.dir,
+        region: "us-east-1",
+      });
+      const clients = createAwsClients({
+        endpoint: emulator.endpoint,
+        region: emulator.region,
+        credentials: LOCAL_CREDENTIALS,
+      });
+      const sfn = await clients.sfn();
+      const definition = (seconds: number) =>
+        JSON.stringify({ StartAt: "W", States: { W: { Type: "Wait", Seconds: seconds, End: true } } });
+      const roleArn = "arn:aws:iam::000000000000:role/any";
+      const waits = await sfn.send(
+        new CreateStateMachineCommand({ name: "waits", definition: definition(3600), roleArn }),
+      );
+      const quick = await sfn.send(
+        new CreateStateMachineCommand({ name: "quick", definition: definition(0), roleArn }),
+      );
+      await sfn.send(new StartExecutionCommand({ stateMachineArn: waits.stateMachineArn }));
+      const done = await sfn.send(new StartExecutionCommand({ stateMachineArn: quick.stateMachineArn }));
+      for (let i = 0; i < 100; i++) {
+        const d = await sfn.send(new DescribeExecutionCommand({ executionArn: done.executionArn }));
+        if (d.status !== "RUNNING") break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      clients.destroy();
+    }
+    const status = await localStatus(project.dir, { vars: {}, cwd: project.dir });
+    expect(status).toMatchObject({ agents: 0, stateMachines: 2, runningExecutions: 1 });
   });
 
   it("shows the running server, as JSON under --json", async () => {
