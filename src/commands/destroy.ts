@@ -13,12 +13,12 @@ export default async function destroy(
   options: Record<string, unknown>,
 ): Promise<void> {
   const concurrency = positiveInteger(options.concurrency, "--concurrency");
-  await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
+  const validated = await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents });
   const base = {
     projectDir: ctx.projectDir,
     vars: ctx.env.vars,
     agents,
-    validated: true,
+    validated,
     ...(concurrency ? { concurrency } : {}),
   };
   const progress = await createProgress(ctx.io, {
@@ -26,27 +26,31 @@ export default async function destroy(
     stream: process.stderr,
   });
   try {
-    const result = await withDeployPorts(ctx, async (ports) => {
-      if (!ctx.options.yes && !options.yes) {
-        const { plan } = await planDestroy(ports, base);
-        const names = plan.items.map((i) => i.name);
-        if (names.length === 0) return undefined;
-        if (!canAsk(ctx)) {
-          throw new UsageError(
-            `Refusing to destroy ${names.join(", ")} without confirmation.`,
-            "Re-run with --yes to confirm (there is no terminal to ask on).",
-          );
+    const result = await withDeployPorts(
+      ctx,
+      async (ports) => {
+        if (!ctx.options.yes && !options.yes) {
+          const { plan } = await planDestroy(ports, base);
+          const names = plan.items.map((i) => i.name);
+          if (names.length === 0) return undefined;
+          if (!canAsk(ctx)) {
+            throw new UsageError(
+              `Refusing to destroy ${names.join(", ")} without confirmation.`,
+              "Re-run with --yes to confirm (there is no terminal to ask on).",
+            );
+          }
+          if (
+            !(await ask(
+              `Destroy ${names.join(", ")} and the roles and permissions agentctl created for them? [y/N] `,
+            ))
+          ) {
+            return null;
+          }
         }
-        if (
-          !(await ask(
-            `Destroy ${names.join(", ")} and the roles and permissions agentctl created for them? [y/N] `,
-          ))
-        ) {
-          return null;
-        }
-      }
-      return destroyProject(ports, { ...base, progress: (e) => progress.update(e) });
-    });
+        return destroyProject(ports, { ...base, progress: (e) => progress.update(e) });
+      },
+      validated,
+    );
     progress.stop();
     if (result === null) {
       ctx.io.info("Nothing destroyed.");

@@ -14,17 +14,20 @@ export default async function promoteCommand(
   const from = options.from as string | undefined;
   const to = options.to as string | undefined;
   if (!agent || !from || !to) throw new UsageError("promote needs AGENT, --from ALIAS and --to ALIAS.");
-  await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents: [agent] });
-  const move = await withDeployPorts(ctx, (ports) =>
-    promote(ports, {
-      projectDir: ctx.projectDir,
-      vars: ctx.env.vars,
-      validated: true,
-      progress: () => {},
-      agent,
-      from,
-      to,
-    }),
+  const validated = await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents: [agent] });
+  const move = await withDeployPorts(
+    ctx,
+    (ports) =>
+      promote(ports, {
+        projectDir: ctx.projectDir,
+        vars: ctx.env.vars,
+        validated,
+        progress: () => {},
+        agent,
+        from,
+        to,
+      }),
+    validated,
   );
   ctx.io.result(move, () => renderMove(move));
 }

@@ -14,17 +14,20 @@ export default async function rollbackCommand(
   const alias = options.alias as string | undefined;
   if (!agent || !alias) throw new UsageError("rollback needs AGENT and --alias ALIAS.");
   const toVersion = positiveInteger(options.toVersion, "--to-version");
-  await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents: [agent] });
-  const move = await withDeployPorts(ctx, (ports) =>
-    rollback(ports, {
-      projectDir: ctx.projectDir,
-      vars: ctx.env.vars,
-      validated: true,
-      progress: () => {},
-      agent,
-      alias,
-      ...(toVersion !== undefined ? { toVersion: String(toVersion) } : {}),
-    }),
+  const validated = await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars, agents: [agent] });
+  const move = await withDeployPorts(
+    ctx,
+    (ports) =>
+      rollback(ports, {
+        projectDir: ctx.projectDir,
+        vars: ctx.env.vars,
+        validated,
+        progress: () => {},
+        agent,
+        alias,
+        ...(toVersion !== undefined ? { toVersion: String(toVersion) } : {}),
+      }),
+    validated,
   );
   ctx.io.result(move, () => renderMove(move));
 }

@@ -4,9 +4,11 @@ import { projectStatus } from "../core/deploy/status.js";
 import { withDeployPorts } from "./deploy-support.js";
 
 export default async function status(ctx: Context): Promise<void> {
-  await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars });
-  const result = await withDeployPorts(ctx, (ports) =>
-    projectStatus(ports, { projectDir: ctx.projectDir, vars: ctx.env.vars, validated: true }),
+  const validated = await preflight({ projectDir: ctx.projectDir, vars: ctx.env.vars });
+  const result = await withDeployPorts(
+    ctx,
+    (ports) => projectStatus(ports, { projectDir: ctx.projectDir, vars: ctx.env.vars, validated }),
+    validated,
   );
   const s = ctx.io.style;
   ctx.io.result(result, () => {

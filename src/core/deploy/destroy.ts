@@ -9,7 +9,7 @@ import { applyPlan, type DeployResult } from "./apply.js";
 import { mutate, newApplyContext, type ProgressSink } from "./apply-context.js";
 import { readDeployedState } from "./deployed.js";
 import { deletion } from "./diff.js";
-import { loadDesired } from "./engine.js";
+import { type EngineOptions, loadDesired } from "./engine.js";
 import { observeIam } from "./iam-apply.js";
 import { functionRoleName } from "./iam-plan.js";
 import { agentKey, type Plan, type PlanItem } from "./plan-types.js";
@@ -23,7 +23,8 @@ export interface DestroyOptions {
   agents?: readonly string[];
   concurrency?: number;
   progress: ProgressSink;
-  validated?: boolean;
+  /** preflight()'s result (or true): see EngineOptions.validated. */
+  validated?: EngineOptions["validated"];
 }
 
 export async function planDestroy(ports: DeployPorts, opts: Omit<DestroyOptions, "progress">) {

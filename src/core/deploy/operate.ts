@@ -6,7 +6,7 @@ import { FailedError, UsageError } from "../../errors.js";
 import { settleAgent } from "./agent-draft.js";
 import { type ApplyContext, mutate, newApplyContext, type ProgressSink } from "./apply-context.js";
 import { type DeployedAgent, type DeployedState, readDeployedState, versionHash } from "./deployed.js";
-import { loadDesired } from "./engine.js";
+import { type EngineOptions, loadDesired } from "./engine.js";
 import { step } from "./errors.js";
 import type { DeployPorts } from "./ports.js";
 import { HASH_TAG, PROJECT_TAG, VERSION_TAG } from "./tags.js";
@@ -110,7 +110,8 @@ export interface OperateOptions {
   projectDir: string;
   vars: Readonly<Record<string, string | undefined>>;
   progress: ProgressSink;
-  validated?: boolean;
+  /** preflight()'s result (or true): see EngineOptions.validated. */
+  validated?: EngineOptions["validated"];
 }
 
 /** Points alias `to` at the version alias `from` serves. */

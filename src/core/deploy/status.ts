@@ -6,7 +6,7 @@
  */
 import { readDeployedState } from "./deployed.js";
 import { OwnershipError } from "./diff.js";
-import { loadDesired } from "./engine.js";
+import { type EngineOptions, loadDesired } from "./engine.js";
 import type { WorkflowPlan } from "./plan-types.js";
 import type { DeployPorts } from "./ports.js";
 import { HASH_TAG } from "./tags.js";
@@ -39,7 +39,7 @@ export interface WorkflowStatusRow {
 
 export async function projectStatus(
   ports: DeployPorts,
-  opts: { projectDir: string; vars: Readonly<Record<string, string | undefined>>; validated?: boolean },
+  opts: Pick<EngineOptions, "projectDir" | "vars" | "validated">,
 ): Promise<{ project: string; agents: AgentStatusRow[]; workflows: WorkflowStatusRow[] }> {
   const desired = await loadDesired(ports, opts);
   const state = await readDeployedState(ports.agents, {
