@@ -2,7 +2,6 @@
  * The process shell: builds the context, runs the command table and maps every
  * error to a documented exit code. Nothing else exits or sets exit codes.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { toAgentctlError as classifyAwsError } from "./aws/classify-error.js";
 import { buildCli } from "./cli.js";
@@ -15,7 +14,7 @@ import type { Io, Writer } from "./io/io.js";
 import { createStreamIo } from "./io/io.js";
 import { renderError } from "./io/render-error.js";
 import { makeStyle } from "./io/style.js";
-import { packageFile } from "./package-root.js";
+import { packageManifest } from "./package-root.js";
 import { fromSystemError } from "./system-errors.js";
 
 export interface RunDeps {
@@ -36,7 +35,7 @@ export async function run(argv: string[], deps: RunDeps = {}): Promise<number> {
   let ctxIo: Io = io;
 
   const program = buildCli(
-    packageVersion(),
+    packageManifest().version,
     (globals: GlobalOptions): Context => {
       ctxIo = makeIo(env, globals, stdout, stderr);
       return {
@@ -119,11 +118,4 @@ function makeIo(env: Env, flags: OutputFlags, stdout: Writer, stderr: Writer): I
     stdout,
     stderr,
   });
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(packageFile("package.json"), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
 }

@@ -8,10 +8,16 @@ import { fileURLToPath } from "node:url";
 
 const PACKAGE_NAME = "agentctl";
 
-function findPackageRoot(start: URL): URL {
+export interface PackageManifest {
+  name: string;
+  version: string;
+}
+
+function findPackageRoot(start: URL): { dir: URL; manifest: PackageManifest } {
   for (let dir = start; ; ) {
-    const manifest = new URL("package.json", dir);
-    if (existsSync(manifest) && isAgentctlManifest(manifest)) return dir;
+    const file = new URL("package.json", dir);
+    const manifest = existsSync(file) ? agentctlManifest(file) : undefined;
+    if (manifest) return { dir, manifest };
     const parent = new URL("..", dir);
     if (parent.href === dir.href)
       throw new Error(`agentctl's package.json is not above ${fileURLToPath(start)}.`);
@@ -19,20 +25,27 @@ function findPackageRoot(start: URL): URL {
   }
 }
 
-function isAgentctlManifest(file: URL): boolean {
+function agentctlManifest(file: URL): PackageManifest | undefined {
   try {
-    return (JSON.parse(readFileSync(file, "utf8")) as { name?: unknown }).name === PACKAGE_NAME;
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as Partial<PackageManifest>;
+    return manifest.name === PACKAGE_NAME ? (manifest as PackageManifest) : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-let root: URL | undefined;
+let found: ReturnType<typeof findPackageRoot> | undefined;
 
 /** The package root as a directory URL (ends in "/"). */
 export function packageRootUrl(): URL {
-  root ??= findPackageRoot(new URL(".", import.meta.url));
-  return root;
+  found ??= findPackageRoot(new URL(".", import.meta.url));
+  return found.dir;
+}
+
+/** agentctl's own package.json, read once (finding the root reads it anyway). */
+export function packageManifest(): PackageManifest {
+  packageRootUrl();
+  return (found as NonNullable<typeof found>).manifest;
 }
 
 /** A file of the package, e.g. packageFile("schemas/agent.schema.json"). */
