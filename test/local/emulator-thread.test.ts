@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { prewarmEmulatorThread, startEmulatorThread } from "../../src/core/local/emulator-thread.js";
+import {
+  hasPrewarmedThread,
+  prewarmEmulatorThread,
+  startEmulatorThread,
+} from "../../src/core/local/emulator-thread.js";
 import { fetchHealth } from "../../src/core/local/health.js";
 import { deserializeError, serializeError } from "../../src/thread-errors.js";
 
@@ -31,12 +35,14 @@ describe("the emulator on a worker thread", () => {
 
   it("adopts a prewarmed thread", async () => {
     prewarmEmulatorThread();
+    expect(hasPrewarmedThread()).toBe(true);
     const emulator = await startEmulatorThread({
       dbPath: tempDb(),
       region: "us-east-1",
       projectDir: "/",
       vars: {},
     });
+    expect(hasPrewarmedThread()).toBe(false);
     expect(await fetchHealth(emulator.endpoint)).toMatchObject({ ok: true });
     await emulator.close();
   });

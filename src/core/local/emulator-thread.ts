@@ -42,6 +42,11 @@ export function prewarmEmulatorThread(): void {
   prewarmed = warm;
 }
 
+/** Whether a prewarmed thread waits to be adopted: what a test can observe of prewarming. */
+export function hasPrewarmedThread(): boolean {
+  return prewarmed !== undefined && !prewarmed.ended;
+}
+
 /** `whileStarting` runs once the thread has been asked to start: work the caller can do meanwhile. */
 export async function startEmulatorThread(
   settings: EmulatorThreadSettings,
