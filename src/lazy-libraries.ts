@@ -6,8 +6,18 @@
  */
 import { createRequire } from "node:module";
 import type * as Fflate from "fflate";
+import type Jsonata from "jsonata";
 import type * as JsonPathPlus from "jsonpath-plus";
 import type * as Yaml from "yaml";
+
+/** asl-validator's default export (CommonJS): the definition and options in, a verdict out. */
+export type AslValidator = (
+  definition: unknown,
+  opts?: { checkPaths?: boolean; checkArn?: boolean },
+) => {
+  isValid: boolean;
+  errors: { "Error code": string; Message: string; schemaError?: { instancePath?: string } }[];
+};
 
 const require = createRequire(import.meta.url);
 const once = <T>(id: string): (() => T) => {
@@ -21,3 +31,7 @@ const once = <T>(id: string): (() => T) => {
 export const yaml = once<typeof Yaml>("yaml");
 export const fflate = once<typeof Fflate>("fflate");
 export const jsonPathPlus = once<typeof JsonPathPlus>("jsonpath-plus");
+/** Most emulator processes (a no-op deploy, an invoke) never evaluate JSONata. */
+export const jsonata = once<typeof Jsonata>("jsonata");
+/** Builds full ajv and compiles its schemas: only for a process that creates a state machine. */
+export const aslValidator = once<AslValidator>("asl-validator");

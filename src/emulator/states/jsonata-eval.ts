@@ -5,18 +5,13 @@
  * States.QueryEvaluationError, as in AWS.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { createRequire } from "node:module";
 import type jsonataType from "jsonata";
+import { jsonata as lazyJsonata } from "../../lazy-libraries.js";
 import { StatesError } from "./errors.js";
 import type { Json, JsonObject } from "./types.js";
 
-// Required on the first expression, not at start-up: most emulator processes (a no-op
-// deploy, an invoke) never evaluate JSONata and should not pay for loading it.
-let loaded: typeof jsonataType | undefined;
-const jsonata = (expression: string) => {
-  loaded ??= createRequire(import.meta.url)("jsonata") as typeof jsonataType;
-  return loaded(expression);
-};
+// Loaded by the first expression, not at start-up (lazy-libraries.ts).
+const jsonata = (expression: string) => lazyJsonata()(expression);
 const cache = new Map<string, ReturnType<typeof jsonataType>>();
 const TEMPLATE = /^\{%([\s\S]*)%\}$/;
 

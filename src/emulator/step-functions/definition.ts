@@ -4,8 +4,8 @@
  * graph checks, and agentctl's own ASL checks (src/asl/validate.ts), which
  * explain the mistakes AWS reports as one terse code.
  */
-import { createRequire } from "node:module";
 import { validateStateMachineText } from "../../asl/validate.js";
+import { aslValidator } from "../../lazy-libraries.js";
 import type { JsonObject } from "../states/types.js";
 import { sfnError } from "./errors.js";
 
@@ -15,22 +15,6 @@ export interface DefinitionDiagnostic {
   message: string;
   location?: string;
 }
-
-type AslValidator = (
-  definition: unknown,
-  opts?: { checkPaths?: boolean; checkArn?: boolean },
-) => {
-  isValid: boolean;
-  errors: { "Error code": string; Message: string; schemaError?: { instancePath?: string } }[];
-};
-
-// Required on the first definition checked: loading asl-validator builds full ajv and
-// compiles its schemas, which a process that never creates a state machine should not pay for.
-let loadedAslValidator: AslValidator | undefined;
-const aslValidator: AslValidator = (definition, opts) => {
-  loadedAslValidator ??= createRequire(import.meta.url)("asl-validator") as AslValidator;
-  return loadedAslValidator(definition, opts);
-};
 
 /** EXPRESS workflows run at most 5 minutes and cannot wait for callbacks or child runs (AWS rejects both). */
 function expressProblems(machine: unknown, at: string, out: DefinitionDiagnostic[]): void {
@@ -86,7 +70,7 @@ export function checkDefinition(
     };
   const diagnostics: DefinitionDiagnostic[] = [];
   // asl-validator writes QueryLanguage into the object it checks: give it a copy.
-  for (const error of aslValidator(structuredClone(parsed), { checkPaths: true, checkArn: true }).errors) {
+  for (const error of aslValidator()(structuredClone(parsed), { checkPaths: true, checkArn: true }).errors) {
     const location = error.schemaError?.instancePath;
     diagnostics.push({
       severity: "ERROR",
