@@ -105,6 +105,9 @@ class ThreadConnection {
 
   request<K extends FromEmulatorThread["type"]>(message: ToEmulatorThread, expect: K): Promise<Reply<K>> {
     if (this.dead) return Promise.reject(this.dead);
+    // Replies carry no id: a second request in flight would take the first one's answer.
+    if (this.waiting)
+      return Promise.reject(new Error(`The local emulator is still answering; ${message.type} must wait.`));
     return new Promise<FromEmulatorThread>((resolve, reject) => {
       this.waiting = { resolve, reject };
       this.worker.postMessage(message);
