@@ -10,11 +10,16 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+/** Where a test's emulator logs its requests (removed after the test). */
+function accessLogFile(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "agentctl-warm-"));
+  dirs.push(dir);
+  return path.join(dir, "access.ndjson");
+}
+
 describe("the emulator's warm-up", () => {
   it("is one successful read of each protocol family, and stops cleanly", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "agentctl-warm-"));
-    dirs.push(dir);
-    const log = path.join(dir, "access.ndjson");
+    const log = accessLogFile();
     await using emulator = await startEmulator({ dbPath: ":memory:", port: 0, accessLogFile: log });
     const warm = warmUp(emulator.endpoint);
     const logged = () =>
@@ -34,9 +39,7 @@ describe("the emulator's warm-up", () => {
   });
 
   it("stopped at once, sends at most the one request already in flight", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "agentctl-warm-"));
-    dirs.push(dir);
-    const log = path.join(dir, "access.ndjson");
+    const log = accessLogFile();
     await using emulator = await startEmulator({ dbPath: ":memory:", port: 0, accessLogFile: log });
     const warm = warmUp(emulator.endpoint);
     await warm.stop();
